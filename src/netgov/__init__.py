@@ -1,0 +1,19 @@
+"""netgov: a teaching kit on how a state governs its internet, through the case of Kazakhstan.
+
+``import netgov`` registers the kit's plotly template (see :mod:`netgov.figures`) and gives access to
+the curated data (:mod:`netgov.data`) and the exercise checks (:mod:`netgov.checks`).
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from . import checks, data, figures
+from .data import cite, load, references
+
+try:
+    __version__ = version("netgov")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0+unknown"
+
+figures.register_template()
+
+__all__ = ["__version__", "checks", "cite", "data", "figures", "load", "references"]

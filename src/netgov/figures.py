@@ -1,0 +1,149 @@
+"""One look for every figure in the kit.
+
+Importing :mod:`netgov` registers a plotly template called ``"netgov"`` and makes
+``"plotly_white+netgov"`` the default, so every figure a lesson draws gets:
+
+* the Okabe-Ito palette, which stays distinguishable for the common forms of colour blindness;
+* font sizes that can be read on a projector;
+* titles placed left and room for long axis titles.
+
+Year axes need one more step, because a template cannot know which axis holds years:
+call :func:`year_axis` on them so that ticks are whole years (never ``2,009.5``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+__all__ = [
+    "OKABE_ITO",
+    "TEMPLATE_NAME",
+    "message_figure",
+    "register_template",
+    "year_axis",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe qualitative palette. Black is last so that it is
+#: used only when eight categories are on screen.
+OKABE_ITO = (
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#F0E442",  # yellow (low contrast on white: used last among the colours)
+    "#000000",  # black
+)
+
+#: Symbols that pair with the palette, so that colour is never the only carrier of meaning.
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down")
+
+TEMPLATE_NAME = "netgov"
+BASE_FONT = 15
+
+
+def register_template(make_default: bool = True) -> go.layout.Template:
+    """Register the kit's plotly template (idempotent) and return it.
+
+    Parameters
+    ----------
+    make_default:
+        When true (the default), ``plotly_white+netgov`` becomes plotly's default template.
+    """
+    template = go.layout.Template(
+        layout=dict(
+            colorway=list(OKABE_ITO),
+            font=dict(size=BASE_FONT, family="Arial, Helvetica, sans-serif", color="#222222"),
+            title=dict(x=0.0, xanchor="left", font=dict(size=BASE_FONT + 4)),
+            legend=dict(font=dict(size=BASE_FONT - 1)),
+            hoverlabel=dict(font=dict(size=BASE_FONT - 1)),
+            xaxis=dict(automargin=True, title=dict(standoff=8), separatethousands=False),
+            yaxis=dict(automargin=True, title=dict(standoff=8), separatethousands=False),
+            margin=dict(l=70, r=30, t=70, b=60),
+            colorscale=dict(sequential="Cividis", sequentialminus="Cividis"),
+        ),
+        data=dict(scatter=[go.Scatter(marker=dict(size=9), line=dict(width=3))]),
+    )
+    pio.templates[TEMPLATE_NAME] = template
+    if make_default:
+        pio.templates.default = f"plotly_white+{TEMPLATE_NAME}"
+    return template
+
+
+def _nice_step(span: float, max_ticks: int) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50... years that keeps the tick count at or under ``max_ticks``."""
+    if span <= 0:
+        return 1
+    for magnitude in range(0, 4):
+        for base in (1, 2, 5):
+            step = base * 10**magnitude
+            if span / step + 1 <= max_ticks:
+                return step
+    return 10 ** math.ceil(math.log10(span))
+
+
+def year_axis(
+    fig: go.Figure,
+    years: Iterable[int | float] | None = None,
+    *,
+    axis: str = "x",
+    max_ticks: int = 12,
+) -> go.Figure:
+    """Make a numeric axis show whole years only, and return the figure.
+
+    Parameters
+    ----------
+    fig:
+        A plotly figure (``go.Figure`` or ``go.FigureWidget``).
+    years:
+        The years shown on the axis. When omitted they are read from the figure's traces.
+    axis:
+        ``"x"`` or ``"y"``.
+    max_ticks:
+        The most ticks to show (at least 2); the step grows through 1, 2, 5, 10... years to stay under it.
+
+    Raises
+    ------
+    TypeError, ValueError
+        With a message naming what was wrong and what is accepted.
+    """
+    if not isinstance(fig, go.Figure):
+        raise TypeError(f"year_axis() needs a plotly Figure or FigureWidget, not {type(fig).__name__}.")
+    if axis not in ("x", "y"):
+        raise ValueError(f"year_axis(axis=...) accepts 'x' or 'y', not {axis!r}.")
+    if isinstance(max_ticks, bool) or not isinstance(max_ticks, int) or max_ticks < 2:
+        raise ValueError(f"year_axis(max_ticks=...) needs a whole number of at least 2, not {max_ticks!r}.")
+    if years is None:
+        values: list[float] = []
+        for trace in fig.data:
+            data = getattr(trace, axis, None)
+            if data is not None:
+                values.extend(v for v in data if isinstance(v, int | float) and not isinstance(v, bool))
+    else:
+        values = [float(v) for v in years]
+    update = dict(tickformat="d", separatethousands=False)
+    if values:
+        low, high = math.floor(min(values)), math.ceil(max(values))
+        update.update(tickmode="linear", tick0=low, dtick=_nice_step(high - low, max_ticks))
+    if axis == "x":
+        fig.update_xaxes(**update)
+    else:
+        fig.update_yaxes(**update)
+    return fig
+
+
+def message_figure(message: str, *, title: str = "Nothing to show") -> go.Figure:
+    """A blank figure that says, in words, why there is nothing to draw (for example an empty filter)."""
+    if not isinstance(message, str) or not message.strip():
+        raise ValueError("message_figure() needs a non-empty message explaining why the figure is empty.")
+    fig = go.Figure()
+    fig.add_annotation(
+        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(size=BASE_FONT + 1)
+    )
+    fig.update_layout(title_text=title, xaxis_visible=False, yaxis_visible=False, height=300)
+    return fig

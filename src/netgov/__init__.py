@@ -16,4 +16,15 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 figures.register_template()
 
+# Modules with widgets are imported on first use, so that `import netgov` stays cheap.
+_LAZY = {"start"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module 'netgov' has no attribute {name!r}")
+
 __all__ = ["__version__", "checks", "cite", "data", "figures", "load", "references"]

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.basedatatypes import BaseFigure
 
 __all__ = [
     "OKABE_ITO",
@@ -88,7 +89,7 @@ def _nice_step(span: float, max_ticks: int) -> int:
 
 
 def year_axis(
-    fig: go.Figure,
+    fig: BaseFigure,
     years: Iterable[int | float] | None = None,
     *,
     axis: str = "x",
@@ -112,7 +113,7 @@ def year_axis(
     TypeError, ValueError
         With a message naming what was wrong and what is accepted.
     """
-    if not isinstance(fig, go.Figure):
+    if not isinstance(fig, BaseFigure):
         raise TypeError(f"year_axis() needs a plotly Figure or FigureWidget, not {type(fig).__name__}.")
     if axis not in ("x", "y"):
         raise ValueError(f"year_axis(axis=...) accepts 'x' or 'y', not {axis!r}.")

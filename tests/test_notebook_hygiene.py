@@ -1,0 +1,43 @@
+"""Committed notebooks are valid, open without a kernel prompt, and carry no outputs or widget state."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+
+from conftest import ROOT, all_notebooks
+
+NOTEBOOKS = all_notebooks()
+MAX_BYTES = 100_000
+
+
+def test_there_are_notebooks():
+    assert (ROOT / "notebooks" / "00-start-here.ipynb") in NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebook_is_clean(path):
+    assert path.stat().st_size < MAX_BYTES, f"{path.name} is {path.stat().st_size} bytes"
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    kernelspec = nb.metadata.get("kernelspec", {})
+    assert kernelspec.get("name") == "python3", "kernelspec metadata missing: JupyterLab would ask for a kernel"
+    assert "widgets" not in nb.metadata, "saved widget state (strip it with nbstripout)"
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"cell {index} has committed outputs (strip them with nbstripout)"
+            assert cell.execution_count is None, f"cell {index} has an execution count"
+
+
+def test_hygiene_check_catches_outputs(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    cell = nbformat.v4.new_code_cell("1 + 1")
+    cell.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "2"}, execution_count=1)]
+    nb.cells.append(cell)
+    path = tmp_path / "dirty.ipynb"
+    path.write_text(json.dumps(nb))
+    with pytest.raises(AssertionError, match="committed outputs"):
+        test_notebook_is_clean(path)

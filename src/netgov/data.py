@@ -177,7 +177,9 @@ def _convert(raw: pd.Series, field: dict, problems: _Problems) -> pd.Series:
             bad |= present & numbers.notna() & (numbers % 1 != 0)
         for row in _rows(bad):
             problems.add(row, name, f"{_short(raw[row - 2])} is not a valid {kind}.")
-        return numbers.astype("Int64") if kind == "integer" else numbers.astype("float64")
+        if kind == "integer":
+            return numbers.where(~bad).round().astype("Int64")
+        return numbers.astype("float64")
     if kind == "boolean":
         bad = present & ~raw.isin(_TRUE | _FALSE)
         for row in _rows(bad):
@@ -271,7 +273,8 @@ def _load(name: str, directory: str) -> pd.DataFrame:
     frame = pd.DataFrame(typed, index=raw.index)
 
     key = table_schema.get("primaryKey")
-    if key:
+    unique_fields = {f["name"] for f in fields if f.get("constraints", {}).get("unique")}
+    if key and not (len(key) == 1 and key[0] in unique_fields):
         dup = raw.duplicated(subset=key, keep=False) & raw[key].notna().all(axis=1)
         for row in _rows(dup):
             values = ", ".join(str(raw.at[row - 2, k]) for k in key)

@@ -30,6 +30,7 @@ __all__ = [
     "clear_cache",
     "data_dir",
     "describe",
+    "dictionary_markdown",
     "load",
     "references",
     "resource_names",
@@ -394,3 +395,34 @@ def references(ids: object, heading: str | None = "Sources"):
     lines = [f"{n}. {text}" for n, text in enumerate(cite(ids), start=1)]
     head = f"**{heading}**\n\n" if heading else ""
     return Markdown(head + "\n".join(lines))
+
+
+def dictionary_markdown() -> str:
+    """The data dictionary of every table, as Markdown (the block between the markers in data/README.md)."""
+    directory = str(data_dir())
+    parts = []
+    for name, resource in _resources(directory).items():
+        table_schema = resource["schema"]
+        parts.append(f"### `{resource['path']}`: {resource.get('title', name)}\n")
+        parts.append(resource.get("description", "") + "\n")
+        key = ", ".join(table_schema.get("primaryKey", []))
+        if key:
+            parts.append(f"Primary key: `{key}`.\n")
+        parts.append("| column | type | required | meaning |")
+        parts.append("|---|---|---|---|")
+        for field in table_schema["fields"]:
+            constraints = field.get("constraints", {})
+            meaning = field.get("description", "").replace("|", "\\|")
+            if "enum" in constraints:
+                meaning += " One of: " + ", ".join(f"`{v}`" for v in constraints["enum"]) + "."
+            required = "yes" if constraints.get("required") else ""
+            parts.append(f"| `{field['name']}` | {field['type']} | {required} | {meaning} |")
+        for fk in table_schema.get("foreignKeys", []):
+            ref = fk["reference"]
+            parts.append(f"\n`{fk['fields'][0]}` refers to `{ref['resource']}.{ref['fields'][0]}`.")
+        parts.append("")
+    return "\n".join(parts).rstrip() + "\n"
+
+
+DICTIONARY_START = "<!-- dictionary:start -->"
+DICTIONARY_END = "<!-- dictionary:end -->"

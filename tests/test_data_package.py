@@ -1,0 +1,207 @@
+"""The kit's real data package: valid, cited row by row, plausible, and able to answer the core questions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+import netgov
+from conftest import ROOT
+from netgov.data import split_ids
+
+NAMES = netgov.data.resource_names()
+TODAY = pd.Timestamp(dt.date.today())
+EARLIEST = pd.Timestamp("1990-01-01")
+
+
+@pytest.fixture(scope="module")
+def tables():
+    netgov.data.clear_cache()
+    return {name: netgov.load(name) for name in NAMES}
+
+
+def test_frictionless_validates_the_package():
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(ROOT / "data" / "datapackage.json"))
+    problems = report.flatten(["taskNumber", "rowNumber", "fieldName", "type", "note"])
+    assert report.valid, problems[:20]
+
+
+def test_package_metadata():
+    import json
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text())
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert descriptor["contributors"]
+    for resource in descriptor["resources"]:
+        schema = resource["schema"]
+        assert schema.get("primaryKey"), f"{resource['name']} has no primary key"
+        for field in schema["fields"]:
+            assert field.get("description"), f"{resource['name']}.{field['name']} has no description"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_table_loads_and_is_not_empty(tables, name):
+    assert len(tables[name]) > 0
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n != "sources"])
+def test_every_row_cites_an_existing_source(tables, name):
+    known = set(tables["sources"]["id"])
+    for index, value in tables[name]["source_ids"].items():
+        ids = split_ids(value)
+        assert ids, f"{name} row {index + 2} cites no source"
+        assert set(ids) <= known, f"{name} row {index + 2} cites unknown {set(ids) - known}"
+
+
+def test_every_source_is_cited_somewhere(tables):
+    cited = set()
+    for name in NAMES:
+        if name != "sources":
+            cited.update(netgov.data.source_ids_of(tables[name]))
+    orphans = set(tables["sources"]["id"]) - cited
+    assert not orphans, f"sources nobody cites: {sorted(orphans)}"
+
+
+def test_one_id_per_url(tables):
+    sources = tables["sources"]
+    dup = sources[sources["url"].duplicated(keep=False)]
+    assert dup.empty, dup[["id", "url"]].to_string()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_dates_are_plausible(tables, name):
+    frame = tables[name]
+    for column in frame.columns:
+        if str(frame[column].dtype).startswith("datetime64"):
+            dates = frame[column].dropna()
+            assert (dates >= EARLIEST).all() and (dates <= TODAY).all(), f"{name}.{column} outside 1990-today"
+
+
+@pytest.mark.parametrize(("name", "date", "precision"), [
+    ("events", "date", "date_precision"),
+    ("positions", "date", "date_precision"),
+    ("blocking_cases", "start", "start_precision"),
+    ("blocking_cases", "end", "end_precision"),
+    ("sources", "published", "published_precision"),
+    ("legal_acts", "in_force", "in_force_precision"),
+])
+def test_precision_matches_the_stored_date(tables, name, date, precision):
+    frame = tables[name].dropna(subset=[date])
+    assert frame[precision].notna().all(), f"{name}: a {date} without {precision}"
+    month = frame[frame[precision] == "month"]
+    year = frame[frame[precision] == "year"]
+    assert (month[date].dt.day == 1).all(), f"{name}: month-precision {date} not stored as the 1st"
+    assert ((year[date].dt.day == 1) & (year[date].dt.month == 1)).all(), f"{name}: year-precision {date} not 1 January"
+
+
+def test_an_end_is_never_before_its_start(tables):
+    cases = tables["blocking_cases"].dropna(subset=["end"])
+    bad = cases[cases["end"] < cases["start"]]
+    assert bad.empty, bad[["id", "start", "end"]].to_string()
+    ongoing = tables["blocking_cases"][tables["blocking_cases"]["end"].isna()]
+    assert ongoing["end_note"].notna().all(), "an empty end needs an end_note saying ongoing or unknown"
+
+
+def test_legal_steps_are_in_order(tables):
+    acts = tables["legal_acts"]
+    both = acts.dropna(subset=["signed", "in_force"])
+    assert (both["in_force"] >= both["signed"]).all(), both[both["in_force"] < both["signed"]]["id"].tolist()
+    both = acts.dropna(subset=["adopted", "signed"])
+    assert (both["signed"] >= both["adopted"]).all(), both[both["signed"] < both["adopted"]]["id"].tolist()
+
+
+def test_amended_acts_exist(tables):
+    acts = tables["legal_acts"]
+    known = set(acts["id"])
+    for _, row in acts.dropna(subset=["amends"]).iterrows():
+        assert set(split_ids(row["amends"])) <= known, f"{row['id']} amends unknown acts"
+
+
+def test_timeline_covers_four_topics_from_2007(tables):
+    events = tables["events"]
+    assert len(events) >= 60
+    assert set(events["topic"]) == {"law", "osce", "infrastructure", "blocking"}
+    assert events["date"].min() <= pd.Timestamp("2007-12-31")
+    assert events["date"].max() >= pd.Timestamp("2022-01-01")
+
+
+def test_enough_blocking_cases(tables):
+    assert len(tables["blocking_cases"]) >= 25
+
+
+def test_freedom_on_the_net_scales_are_never_mixed(tables):
+    fotn = tables["freedom_on_the_net"]
+    assert set(fotn.loc[fotn["edition"] >= 2019, "scale"]) <= {"new"}
+    assert set(fotn.loc[fotn["edition"] <= 2017, "scale"]) <= {"old"}
+    kz2018 = fotn[(fotn["country"] == "KZ") & (fotn["edition"] == 2018)].set_index("scale")["total"]
+    if {"old", "new"} <= set(kz2018.index):
+        assert kz2018["old"] + kz2018["new"] == 100
+
+
+def test_fotn_subscores_add_up(tables):
+    fotn = tables["freedom_on_the_net"].dropna(subset=["total", "obstacles", "limits", "violations"])
+    sums = fotn["obstacles"] + fotn["limits"] + fotn["violations"]
+    new = fotn["scale"] == "new"
+    assert (sums[new] == fotn.loc[new, "total"]).all()
+    # On the old scale the sub-scores count restrictions, so they add up to the total as well.
+    assert (sums[~new] == fotn.loc[~new, "total"]).all()
+
+
+def test_links_are_labelled_honestly(tables):
+    networks = tables["networks"].set_index("id")
+    links = tables["links"]
+    assert set(links["era"]) == {"2009", "today"}
+    placeholders = networks[networks["role"] == "foreign_upstream"]
+    assert (placeholders["certainty"] == "illustrative").all(), "a foreign upstream without a source must be a placeholder"
+    assert placeholders["asn"].isna().all()
+    for _, link in links.iterrows():
+        if "illustrative" in (networks.loc[link["from_id"], "certainty"], networks.loc[link["to_id"], "certainty"]):
+            assert link["certainty"] == "illustrative", f"{link['id']} touches a placeholder but is not illustrative"
+
+
+# The questions a learner must be able to answer from data/ alone (issue: curated data, "done when").
+
+def test_when_the_2009_law_was_signed_and_what_it_changed(tables):
+    events = tables["events"]
+    signed = events[(events["kind"] == "law_signed") & (events["date"] == "2009-07-10")]
+    assert len(signed) >= 1
+    law = tables["legal_acts"].set_index("id").loc["law-2009-internet"]
+    assert law["signed"] == pd.Timestamp("2009-07-10")
+    provisions = tables["provisions"]
+    assert (provisions["act_id"] == "law-2009-internet").sum() >= 4
+
+
+def test_who_at_the_osce_objected_and_when(tables):
+    positions = tables["positions"]
+    rfom = positions[(positions["actor_id"].isin(["osce-rfom", "haraszti"])) & (positions["issue"] == "internet-law-2009")]
+    assert (rfom["stance"] == "opposes").any()
+    assert pd.Timestamp("2009-06-29") in set(rfom["date"])
+
+
+def test_which_operator_carried_the_neighbours_traffic(tables):
+    networks = tables["networks"].set_index("id")
+    links = tables["links"]
+    upstream_2009 = links[(links["era"] == "2009") & (links["to_id"].str.startswith("kazakhtelecom"))]
+    countries = set(networks.loc[upstream_2009["from_id"], "country"].dropna())
+    assert {"KG", "UZ", "TJ"} <= countries
+    assert (upstream_2009.set_index("from_id").loc[:, "certainty"] == "documented").any()
+
+
+@pytest.mark.parametrize(("pattern", "year"), [("LiveJournal", 2008), ("RFE/RL|Radio Free Europe|Azattyq", 2008)])
+def test_when_livejournal_and_rferl_were_blocked_and_how(tables, pattern, year):
+    cases = tables["blocking_cases"]
+    match = cases[cases["target"].str.contains(pattern, regex=True) & (cases["start"].dt.year == year)]
+    assert len(match) >= 1
+    assert match["methods"].notna().all()  # a documented method, or "unknown" said explicitly
+
+
+def test_data_readme_dictionary_is_current():
+    readme = (ROOT / "data" / "README.md").read_text()
+    start = readme.index(netgov.data.DICTIONARY_START) + len(netgov.data.DICTIONARY_START)
+    end = readme.index(netgov.data.DICTIONARY_END)
+    assert readme[start:end].strip() == netgov.data.dictionary_markdown().strip(), (
+        "data/README.md is out of date: run `python -m netgov dictionary --write`"
+    )

@@ -16,6 +16,7 @@ Lesson benchmarks import time_widget_updates() from here and register their widg
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
 import statistics
@@ -157,7 +158,8 @@ def run(repeat: int) -> tuple[list[str], bool]:
 def update_readme(lines: list[str]) -> None:
     readme = ROOT / "README.md"
     text = readme.read_text()
-    stamp = f"Measured with `python benchmarks/bench.py` ({platform.python_version()}, {platform.machine()}, {time.strftime('%Y-%m-%d')}):"
+    machine = f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
+    stamp = f"Measured with `python benchmarks/bench.py` ({machine}, {time.strftime('%Y-%m-%d')}):"
     block = "<!-- bench:start -->\n" + stamp + "\n\n" + "\n".join(lines) + "\n<!-- bench:end -->"
     new, count = re.subn(r"<!-- bench:start -->.*?<!-- bench:end -->", block, text, flags=re.S)
     if count != 1:

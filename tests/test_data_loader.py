@@ -114,15 +114,27 @@ def test_unknown_table_lists_the_valid_names(package):
     ("bad_row", "expected"),
     [
         ("x,2009-13-01,law,1,1,true,T,hrw-2009-07-14", r"row 4, column 'date': '2009-13-01' is not a date"),
-        ("x,2009-07-01,sport,1,1,true,T,hrw-2009-07-14", r"row 4, column 'topic': 'sport' is not one of the allowed values \(law, osce\)"),
+        (
+            "x,2009-07-01,sport,1,1,true,T,hrw-2009-07-14",
+            r"row 4, column 'topic': 'sport' is not one of the allowed values \(law, osce\)",
+        ),
         ("x,2009-07-01,law,1.5,1,true,T,hrw-2009-07-14", r"row 4, column 'count': '1.5' is not a valid integer"),
         ("x,2009-07-01,law,-1,1,true,T,hrw-2009-07-14", r"row 4, column 'count': -1 is below the minimum 0"),
         ("x,2009-07-01,law,1,101,true,T,hrw-2009-07-14", r"row 4, column 'share': 101.0 is above the maximum 100"),
         ("x,2009-07-01,law,1,1,maybe,T,hrw-2009-07-14", r"row 4, column 'flag': 'maybe' is not true or false"),
-        ("x,2009-07-01,law,1,1,true,This title is far too long,hrw-2009-07-14", r"row 4, column 'title': is longer than 20"),
+        (
+            "x,2009-07-01,law,1,1,true,This title is far too long,hrw-2009-07-14",
+            r"row 4, column 'title': is longer than 20",
+        ),
         ("x,,law,1,1,true,T,hrw-2009-07-14", r"row 4, column 'date': is empty, but a value is required"),
-        ("x,2009-07-01,law,1,1,true,T,nobody-2020", r"row 4, column 'source_ids': cites \['nobody-2020'\], not found in data/sources.csv"),
-        ("signed,2009-07-01,law,1,1,true,T,hrw-2009-07-14", r"row 4, column 'id': the key \(signed\) appears more than once"),
+        (
+            "x,2009-07-01,law,1,1,true,T,nobody-2020",
+            r"row 4, column 'source_ids': cites \['nobody-2020'\], not found in data/sources.csv",
+        ),
+        (
+            "signed,2009-07-01,law,1,1,true,T,hrw-2009-07-14",
+            r"row 4, column 'id': the key \(signed\) appears more than once",
+        ),
     ],
 )
 def test_a_bad_value_is_named_by_file_row_and_column(package, bad_row, expected):
@@ -148,7 +160,9 @@ def test_a_row_with_too_many_fields_is_caught(package):
 
 def test_a_wrong_header_is_caught(package):
     package(events=EVENTS_CSV.replace("topic", "subject", 1))
-    with pytest.raises(DataError, match=r"row 1 \(header\): missing column\(s\) \['topic'\]; unexpected column\(s\) \['subject'\]"):
+    with pytest.raises(
+        DataError, match=r"row 1 \(header\): missing column\(s\) \['topic'\]; unexpected column\(s\) \['subject'\]"
+    ):
         netgov.load("events")
 
 
@@ -166,7 +180,9 @@ def test_a_file_that_is_not_utf8_is_caught(package):
 
 def test_a_duplicated_source_id_is_caught_in_sources(package):
     package(sources=SOURCES_CSV + "hrw-2009-07-14,Again,,HRW,2009-07-14,day,https://example.org/c,\n")
-    with pytest.raises(DataError, match=r"(?s)data/sources.csv .*row 4, column 'id': 'hrw-2009-07-14' appears more than once"):
+    with pytest.raises(
+        DataError, match=r"(?s)data/sources.csv .*row 4, column 'id': 'hrw-2009-07-14' appears more than once"
+    ):
         netgov.load("sources")
 
 

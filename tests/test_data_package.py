@@ -6,9 +6,9 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 import netgov
-from conftest import ROOT
 from netgov.data import split_ids
 
 NAMES = netgov.data.resource_names()
@@ -80,14 +80,17 @@ def test_dates_are_plausible(tables, name):
             assert (dates >= EARLIEST).all() and (dates <= TODAY).all(), f"{name}.{column} outside 1990-today"
 
 
-@pytest.mark.parametrize(("name", "date", "precision"), [
-    ("events", "date", "date_precision"),
-    ("positions", "date", "date_precision"),
-    ("blocking_cases", "start", "start_precision"),
-    ("blocking_cases", "end", "end_precision"),
-    ("sources", "published", "published_precision"),
-    ("legal_acts", "in_force", "in_force_precision"),
-])
+@pytest.mark.parametrize(
+    ("name", "date", "precision"),
+    [
+        ("events", "date", "date_precision"),
+        ("positions", "date", "date_precision"),
+        ("blocking_cases", "start", "start_precision"),
+        ("blocking_cases", "end", "end_precision"),
+        ("sources", "published", "published_precision"),
+        ("legal_acts", "in_force", "in_force_precision"),
+    ],
+)
 def test_precision_matches_the_stored_date(tables, name, date, precision):
     frame = tables[name].dropna(subset=[date])
     assert frame[precision].notna().all(), f"{name}: a {date} without {precision}"
@@ -155,7 +158,9 @@ def test_links_are_labelled_honestly(tables):
     links = tables["links"]
     assert set(links["era"]) == {"2009", "today"}
     placeholders = networks[networks["role"] == "foreign_upstream"]
-    assert (placeholders["certainty"] == "illustrative").all(), "a foreign upstream without a source must be a placeholder"
+    assert (placeholders["certainty"] == "illustrative").all(), (
+        "a foreign upstream without a source must be a placeholder"
+    )
     assert placeholders["asn"].isna().all()
     for _, link in links.iterrows():
         if "illustrative" in (networks.loc[link["from_id"], "certainty"], networks.loc[link["to_id"], "certainty"]):
@@ -163,6 +168,7 @@ def test_links_are_labelled_honestly(tables):
 
 
 # The questions a learner must be able to answer from data/ alone (issue: curated data, "done when").
+
 
 def test_when_the_2009_law_was_signed_and_what_it_changed(tables):
     events = tables["events"]
@@ -176,7 +182,9 @@ def test_when_the_2009_law_was_signed_and_what_it_changed(tables):
 
 def test_who_at_the_osce_objected_and_when(tables):
     positions = tables["positions"]
-    rfom = positions[(positions["actor_id"].isin(["osce-rfom", "haraszti"])) & (positions["issue"] == "internet-law-2009")]
+    rfom = positions[
+        (positions["actor_id"].isin(["osce-rfom", "haraszti"])) & (positions["issue"] == "internet-law-2009")
+    ]
     assert (rfom["stance"] == "opposes").any()
     assert pd.Timestamp("2009-06-29") in set(rfom["date"])
 

@@ -13,7 +13,6 @@ from netgov.figures import OKABE_ITO, _nice_step, message_figure, year_axis
 def test_import_registers_the_template_as_default():
     assert netgov.figures.TEMPLATE_NAME in pio.templates
     assert pio.templates.default == "plotly_white+netgov"
-    fig = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))
     assert list(pio.templates["netgov"].layout.colorway) == list(OKABE_ITO)
 
 

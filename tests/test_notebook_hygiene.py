@@ -6,7 +6,6 @@ import json
 
 import nbformat
 import pytest
-
 from conftest import ROOT, all_notebooks
 
 NOTEBOOKS = all_notebooks()

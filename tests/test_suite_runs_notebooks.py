@@ -10,8 +10,6 @@ import subprocess
 import sys
 
 import nbformat
-import pytest
-
 from conftest import ROOT
 
 
@@ -25,9 +23,22 @@ def write_notebook(path, *sources):
 
 def run_suite_on(path):
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(path.parent),
-         "-p", "no:cacheprovider", str(path)],
-        capture_output=True, text=True, timeout=300, cwd=path.parent,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-c",
+            str(ROOT / "pyproject.toml"),
+            "--rootdir",
+            str(path.parent),
+            "-p",
+            "no:cacheprovider",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=path.parent,
     )
 
 

@@ -27,4 +27,5 @@ def __getattr__(name: str):
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'netgov' has no attribute {name!r}")
 
+
 __all__ = ["__version__", "checks", "cite", "data", "figures", "load", "references"]

@@ -10,8 +10,11 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m netgov", description="Tools for the kit's data package.")
-    parser.add_argument("command", choices=["dictionary", "check"], help="dictionary: print or write the data "
-                        "dictionary; check: load and validate every table")
+    parser.add_argument(
+        "command",
+        choices=["dictionary", "check"],
+        help="dictionary: print or write the data dictionary; check: load and validate every table",
+    )
     parser.add_argument("--write", action="store_true", help="with dictionary: update data/README.md in place")
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -30,7 +33,6 @@ def main(argv: list[str] | None = None) -> int:
     readme.write_text(current[: start + len(DICTIONARY_START)] + "\n" + text + current[end:], encoding="utf-8")
     print(f"{readme} updated.")
     return 0
-
 
 
 if __name__ == "__main__":

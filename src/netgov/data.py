@@ -31,6 +31,7 @@ __all__ = [
     "data_dir",
     "describe",
     "dictionary_markdown",
+    "id_list",
     "load",
     "references",
     "resource_names",
@@ -333,7 +334,8 @@ def clear_cache() -> None:
     _descriptor.cache_clear()
 
 
-def _as_id_list(ids: object) -> list[str]:
+def id_list(ids: object) -> list[str]:
+    """Source ids from one id, a semicolon-separated string, a list of either, or a Series; missing values skipped."""
     if isinstance(ids, str):
         return split_ids(ids)
     if isinstance(ids, pd.Series):
@@ -348,16 +350,14 @@ def _as_id_list(ids: object) -> list[str]:
             else:
                 raise TypeError(f"Source ids must be strings such as 'hrw-2009-07-14', not {type(item).__name__}.")
         return out
-    raise TypeError(
-        f"Source ids must be a string ('a;b'), a list of strings or a Series, not {type(ids).__name__}."
-    )
+    raise TypeError(f"Source ids must be a string ('a;b'), a list of strings or a Series, not {type(ids).__name__}.")
 
 
 def source_ids_of(frame: pd.DataFrame) -> list[str]:
     """Every source id cited in a table's ``source_ids`` column, once each, in order of first appearance."""
     if not isinstance(frame, pd.DataFrame) or "source_ids" not in frame.columns:
         raise TypeError("source_ids_of() needs a DataFrame with a 'source_ids' column, such as load('events').")
-    return list(dict.fromkeys(_as_id_list(frame["source_ids"])))
+    return list(dict.fromkeys(id_list(frame["source_ids"])))
 
 
 def _format_source(row: pd.Series) -> str:
@@ -375,7 +375,7 @@ def cite(ids: object) -> list[str]:
 
     ``ids`` may be one id, a semicolon-separated string, a list of ids or a Series of such strings.
     """
-    wanted = list(dict.fromkeys(_as_id_list(ids)))
+    wanted = list(dict.fromkeys(id_list(ids)))
     if not wanted:
         raise ValueError("cite() needs at least one source id, for example cite('hrw-2009-07-14').")
     sources = _load("sources", str(data_dir())).set_index("id")

@@ -70,9 +70,7 @@ class UsersExplorer:
         self.description = widgets.HTML()
         self.countries.observe(self.update, names="value")
         self.years.observe(self.update, names="value")
-        self.widget = widgets.VBox(
-            [widgets.HBox([self.countries, self.years]), self.figure, self.description]
-        )
+        self.widget = widgets.VBox([widgets.HBox([self.countries, self.years]), self.figure, self.description])
         self.update()
 
     def update(self, change: object = None) -> None:

@@ -1,0 +1,67 @@
+"""Small HTML building blocks shared by the lessons' widgets.
+
+Widgets in the kit show their results as plain HTML (readable by screen readers, unlike a plotly
+SVG): a *card* with labelled facts and the sources behind them, and a *message* when a selection is
+empty. Everything a learner or the data supplies is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from . import data
+
+__all__ = ["card", "message", "sources_list"]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return html.escape(str(value))
+
+
+def sources_list(ids: object, heading: str = "Sources") -> str:
+    """An HTML list of formatted references for the given source ids, with clickable addresses."""
+    items = []
+    for reference in data.cite(ids):
+        text, _, url = reference.rpartition(" ")
+        link = f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{html.escape(url)}</a>'
+        items.append(f"<li>{html.escape(text)} {link}</li>")
+    return (
+        f'<p style="margin-bottom:0.2em"><strong>{html.escape(heading)}</strong></p>'
+        f'<ol style="margin-top:0">{"".join(items)}</ol>'
+    )
+
+
+def card(title: str, facts: Iterable[tuple[str, object]], source_ids: object = None) -> str:
+    """A titled block of labelled facts, optionally followed by the sources that support them.
+
+    Facts whose value is empty are left out, so a card never shows a label with nothing after it.
+    """
+    rows = [
+        f"<dt style='font-weight:bold;margin-top:0.4em'>{html.escape(label)}</dt>"
+        f"<dd style='margin-left:1em'>{_text(value)}</dd>"
+        for label, value in facts
+        if _text(value)
+    ]
+    ids = data.id_list(source_ids) if source_ids is not None else []
+    sources = sources_list(ids) if ids else ""
+    return (
+        '<section style="border:1px solid #bbb;border-radius:6px;padding:0.6em 1em;max-width:60em">'
+        f"<h4 style='margin-top:0'>{html.escape(title)}</h4>"
+        f"<dl style='margin:0'>{''.join(rows)}</dl>{sources}</section>"
+    )
+
+
+def message(text: str) -> str:
+    """A short status message, for example when nothing matches the learner's filters."""
+    style = "border-left:6px solid #0072B2;padding:0.3em 0.8em"
+    return f'<p role="status" style="{style}"><strong>{html.escape(text)}</strong></p>'

@@ -1,0 +1,93 @@
+"""Helpers for the browser tests: find Chromium, start servers, drive JupyterLab.
+
+Uses Debian's chromium through playwright (nothing is downloaded). Without chromium or playwright
+these tests skip with the reason, except under CI (CI=true), where they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_FLAGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def need_browser():
+    """Skip (or, under CI, fail) when the browser stack is missing."""
+    missing = []
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing.append("the playwright package (pip install '.[test]')")
+    if not chromium_path():
+        missing.append("Debian's chromium (apt-get install chromium)")
+    if missing:
+        reason = "browser tests need " + " and ".join(missing)
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + "; .ci/run installs them")
+        pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def open_and_run(page, lab_url: str, notebook: str) -> bool:
+    """Open a notebook in JupyterLab, wait for its kernel, run every cell; True when all succeeded."""
+    page.goto(f"{lab_url}/lab/tree/{notebook}?reset")
+    page.wait_for_function(
+        "() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
+        timeout=90_000,
+    )
+    ok = page.evaluate("async () => await window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        "() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+        timeout=120_000,
+    )
+    return bool(ok)
+
+
+def error_texts(page) -> list[str]:
+    """Tracebacks and widget failures visible on the page."""
+    found = []
+    for text in page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts():
+        if "Traceback" in text or "Error" in text:
+            found.append(text[:500])
+    found.extend(page.get_by_text("Error displaying widget").all_inner_texts())
+    return found

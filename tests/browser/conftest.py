@@ -1,0 +1,80 @@
+"""Fixtures: JupyterLab in headless Chromium, for tests that look at the kit the way a learner does.
+
+Uses Debian's chromium through playwright (nothing is downloaded). Without chromium or playwright
+these tests skip with the reason, except under CI (CI=true), where they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from browserkit import CHROMIUM_FLAGS, ROOT, chromium_path, free_port, need_browser, wait_for
+
+
+@pytest.fixture(scope="session")
+def lab_url():
+    """A JupyterLab server on a free loopback port, serving the repository root."""
+    need_browser()
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="netgov-lab-")
+    settings = Path(workdir) / "settings"
+    overrides = settings / "overrides.json"
+    settings.mkdir()
+    # Render every cell, not only those on screen, so that tests can find outputs far down a notebook.
+    overrides.write_text('{"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}')
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings), JUPYTER_CONFIG_DIR=str(Path(workdir) / "config"))
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        "--ServerApp.allow_root=True",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        "--ServerApp.disable_check_xsrf=True",
+        f"--ServerApp.root_dir={ROOT}",
+        "--LabApp.expose_app_in_browser=True",
+        f"--LabApp.workspaces_dir={workdir}",
+        f"--LabApp.user_settings_dir={settings}",
+    ]
+    log = open(Path(workdir) / "server.log", "w")
+    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/api/status")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    need_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()

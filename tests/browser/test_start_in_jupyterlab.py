@@ -1,0 +1,25 @@
+"""The start notebook, opened and run in JupyterLab in a real browser."""
+
+from __future__ import annotations
+
+from browserkit import error_texts, open_and_run
+
+
+def test_start_notebook_runs_and_its_widget_responds(page, lab_url):
+    assert open_and_run(page, lab_url, "notebooks/00-start-here.ipynb"), "Run All reported a failing cell"
+    # No kernel picker: the notebook names its kernel.
+    assert page.get_by_text("Select Kernel").count() == 0
+    assert error_texts(page) == []
+    plot = page.locator(".js-plotly-plot").first
+    plot.wait_for()
+    assert page.locator(".widget-select-multiple").count() == 1
+    assert page.locator(".widget-hslider, .widget-slider").count() >= 1
+    legend = page.locator(".js-plotly-plot .legendtext")
+    assert legend.count() == 3
+    description = page.locator(".widget-html-content").filter(has_text="Line chart of internet users")
+    before = description.inner_text()
+    # Choose one country in the list, as a learner would with a click.
+    page.locator(".widget-select-multiple select").select_option(["KZ"])
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .legendtext').length <= 1")
+    assert description.inner_text() != before
+    assert "Kyrgyzstan" not in description.inner_text()

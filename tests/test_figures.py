@@ -80,3 +80,24 @@ def test_message_figure_says_why_it_is_empty():
     assert fig.layout.title.text
     with pytest.raises(ValueError, match="non-empty message"):
         message_figure("  ")
+
+
+def test_date_axis_years_labels_whole_years():
+    from netgov.figures import date_axis_years
+
+    fig = go.Figure(go.Scatter(x=["2009-07-10", "2023-07-10"], y=[1, 2]))
+    date_axis_years(fig, "2009-07-10", 2023)
+    axis = fig.layout.xaxis
+    assert axis.type == "date" and axis.tickformat == "%Y"
+    assert axis.dtick == "M24" and axis.range == ("2009-01-01", "2024-01-01")
+
+
+def test_date_axis_years_rejects_bad_input():
+    from netgov.figures import date_axis_years
+
+    with pytest.raises(ValueError, match="before the start"):
+        date_axis_years(go.Figure(), 2020, 2010)
+    with pytest.raises(ValueError, match="needs dates or years"):
+        date_axis_years(go.Figure(), "soon", 2010)
+    with pytest.raises(TypeError, match="plotly Figure"):
+        date_axis_years({}, 2009, 2010)

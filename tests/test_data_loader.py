@@ -246,5 +246,5 @@ def test_split_ids():
 def test_describe_lists_columns(package):
     package()
     table = netgov.data.describe("events")
-    assert list(table["column"]) == [f["name"] for f in SCHEMA_EVENTS["fields"]]
-    assert table.set_index("column").loc["topic", "allowed values"] == "law, osce"
+    assert list(table.index) == [f["name"] for f in SCHEMA_EVENTS["fields"]]
+    assert table.loc["topic", "allowed values"] == "law, osce"

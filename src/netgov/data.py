@@ -125,7 +125,7 @@ def describe(name: str) -> pd.DataFrame:
                 "description": field.get("description", ""),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index("column")
 
 
 class _Problems:

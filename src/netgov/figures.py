@@ -22,7 +22,9 @@ from plotly.basedatatypes import BaseFigure
 
 __all__ = [
     "OKABE_ITO",
+    "SYMBOLS",
     "TEMPLATE_NAME",
+    "date_axis_years",
     "message_figure",
     "register_template",
     "year_axis",
@@ -131,6 +133,39 @@ def year_axis(
     if values:
         low, high = math.floor(min(values)), math.ceil(max(values))
         update.update(tickmode="linear", tick0=low, dtick=_nice_step(high - low, max_ticks))
+    if axis == "x":
+        fig.update_xaxes(**update)
+    else:
+        fig.update_yaxes(**update)
+    return fig
+
+
+def date_axis_years(fig: BaseFigure, start: object, end: object, *, axis: str = "x", max_ticks: int = 12) -> BaseFigure:
+    """Label a date axis with whole years only (``2009``, ``2010``...), at most ``max_ticks`` of them.
+
+    ``start`` and ``end`` are anything pandas reads as a date (a Timestamp, ``"2009-07-10"``, a year as int).
+    """
+    import pandas as pd
+
+    if not isinstance(fig, BaseFigure):
+        raise TypeError(f"date_axis_years() needs a plotly Figure or FigureWidget, not {type(fig).__name__}.")
+    if axis not in ("x", "y"):
+        raise ValueError(f"date_axis_years(axis=...) accepts 'x' or 'y', not {axis!r}.")
+    try:
+        first = pd.Timestamp(f"{start}-01-01" if isinstance(start, int) else start)
+        last = pd.Timestamp(f"{end}-12-31" if isinstance(end, int) else end)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"date_axis_years() needs dates or years for start and end, not {start!r} and {end!r}.") from exc
+    if last < first:
+        raise ValueError(f"date_axis_years(): the end ({last.date()}) is before the start ({first.date()}).")
+    step = _nice_step(last.year - first.year, max_ticks)
+    update = dict(
+        type="date",
+        tickformat="%Y",
+        tick0=f"{first.year}-01-01",
+        dtick=f"M{12 * step}",
+        range=[f"{first.year}-01-01", f"{last.year + 1}-01-01"],
+    )
     if axis == "x":
         fig.update_xaxes(**update)
     else:

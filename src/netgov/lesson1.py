@@ -1,0 +1,270 @@
+"""Lesson 1, "When a blog became mass media": the widgets behind its activities.
+
+* :class:`ProvisionExplorer`: pick a provision; see what it does, whom it affects, the sanction and how
+  international standards judge it, each with its sources.
+* :class:`LiabilityExplorer`: pick an actor and a kind of content; see what the 2009 framework implied
+  and what international standards recommend, as the sources put it.
+* :class:`LegislationTimeline`: the laws from 1999 to today, filtered by theme, with the 2009 law's
+  descendants highlighted.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import data
+from .figures import OKABE_ITO, date_axis_years
+from .widgets import card, message
+
+__all__ = [
+    "AFFECTED",
+    "THEMES",
+    "LegislationTimeline",
+    "LiabilityExplorer",
+    "ProvisionExplorer",
+    "legislation_table",
+    "provision_table",
+]
+
+#: Plain-language names of the themes in legal_acts.themes.
+THEMES = {
+    "liability": "Liability for content",
+    "registration": "Registration",
+    "blocking_powers": "Blocking powers",
+    "shutdowns": "Communications shutdowns",
+    "interception": "Interception",
+    "platform_regulation": "Platform regulation",
+    "false_information": "False information",
+    "media_regulation": "Media regulation",
+    "surveillance": "Surveillance",
+}
+
+#: Plain-language names of the people and businesses in provisions.affects.
+AFFECTED = {
+    "blogger": "Bloggers",
+    "commenter": "Commenters",
+    "platform_host": "Forum and platform hosts",
+    "hosting_provider": "Hosting providers",
+    "isp": "Internet service providers",
+    "foreign_site": "Foreign websites",
+    "media_outlet": "Media outlets",
+    "user": "Internet users",
+}
+
+VERDICTS = {
+    "incompatible": "incompatible with the standard",
+    "concerns": "raises concerns under the standard",
+    "compatible": "compatible with the standard",
+    "not_addressed": "not addressed by the standard",
+}
+
+
+def _date(value: object) -> str:
+    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) and pd.notna(value) else ""
+
+
+def provision_table() -> pd.DataFrame:
+    """Provisions joined with the act they belong to (short title and date signed), in date order."""
+    provisions = data.load("provisions")
+    acts = data.load("legal_acts")[["id", "short_title", "signed", "adopted", "in_force"]]
+    acts = acts.rename(columns={"id": "act_id", "short_title": "act"})
+    joined = provisions.merge(acts, on="act_id", how="left", validate="many_to_one")
+    joined["act_date"] = joined["signed"].fillna(joined["adopted"]).fillna(joined["in_force"])
+    return joined.sort_values(["act_date", "id"], kind="stable").reset_index(drop=True)
+
+
+class ProvisionExplorer:
+    """A dropdown of provisions and a card that explains the chosen one, with its sources."""
+
+    def __init__(self, act_id: str | None = None):
+        self.table = provision_table()
+        if act_id is not None:
+            known = list(dict.fromkeys(self.table["act_id"]))
+            if act_id not in known:
+                raise ValueError(f"Unknown act {act_id!r}. Acts with provisions in the data: {known}.")
+            self.table = self.table[self.table["act_id"] == act_id].reset_index(drop=True)
+        self.assessments = data.load("assessments")
+        self.actors = data.load("actors").set_index("id")["name"]
+        options = [(f"{row.act}: {row.label}", row.id) for row in self.table.itertuples()]
+        self.provision = widgets.Dropdown(
+            options=options, description="Provision", layout=widgets.Layout(width="95%")
+        )
+        self.output = widgets.HTML()
+        self.provision.observe(self.update, names="value")
+        self.widget = widgets.VBox([self.provision, self.output])
+        self.update()
+
+    def update(self, change: object = None) -> None:
+        self.output.value = self.render(self.provision.value)
+
+    def render(self, provision_id: str | None) -> str:
+        if provision_id is None:
+            return message("Choose a provision in the list above.")
+        rows = self.table[self.table["id"] == provision_id]
+        if rows.empty:
+            known = ", ".join(self.table["id"])
+            raise ValueError(f"Unknown provision {provision_id!r}. Known provisions: {known}.")
+        row = rows.iloc[0]
+        affected = ", ".join(AFFECTED.get(a, a) for a in data.split_ids(row["affects"]))
+        judged = self.assessments[self.assessments["provision_id"] == provision_id]
+        facts = [
+            ("Law", f"{row['act']} (signed {_date(row['act_date'])})" if _date(row["act_date"]) else row["act"]),
+            ("Article", row["article"]),
+            ("What it does", row["summary"]),
+            ("Whom it affects", affected),
+            ("Sanction", row["sanction"]),
+        ]
+        if judged.empty:
+            facts.append(("How international standards judge it", "No assessment in the data for this provision."))
+        for item in judged.itertuples():
+            who = self.actors.get(item.assessor_id, item.assessor_id)
+            facts.append((f"{who}, {item.standard}", f"{VERDICTS[item.verdict].capitalize()}. {item.summary}"))
+        ids = data.id_list([row["source_ids"], *judged["source_ids"].tolist()])
+        note = "" if pd.isna(row["note"]) else row["note"]
+        if note:
+            facts.append(("Note", note))
+        return card(row["label"], facts, ids)
+
+
+def legislation_table() -> pd.DataFrame:
+    """One row per act and theme (an act with two themes appears twice), with the date to plot.
+
+    The date is when the act was signed, or adopted, or entered into force, whichever the data has first.
+    """
+    acts = data.load("legal_acts")
+    acts["date"] = acts["signed"].fillna(acts["adopted"]).fillna(acts["in_force"])
+    acts["theme"] = acts["themes"].str.split(";")
+    long = acts.explode("theme").reset_index(drop=True)
+    return long.dropna(subset=["date"]).sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+
+
+class LegislationTimeline:
+    """Tick themes to show the acts that deal with them; the 2009 law's descendants stand out.
+
+    Attributes: ``themes`` (one checkbox per theme), ``highlight`` (a checkbox), ``figure`` (a
+    FigureWidget), ``description`` (plain text under the figure) and ``widget`` (everything, laid out).
+    """
+
+    def __init__(self, themes: tuple[str, ...] = ("liability", "blocking_powers", "shutdowns", "platform_regulation")):
+        self.table = legislation_table()
+        present = [t for t in THEMES if t in set(self.table["theme"])]
+        unknown = [t for t in themes if t not in present]
+        if unknown:
+            raise ValueError(f"Unknown theme(s) {unknown}. Themes in the data: {present}.")
+        self.themes = {
+            t: widgets.Checkbox(value=t in themes, description=THEMES[t], indent=False) for t in present
+        }
+        self.highlight = widgets.Checkbox(value=True, description="Highlight laws that extend the 2009 law", indent=False)
+        self.figure = go.FigureWidget()
+        self.figure.update_layout(
+            title_text="Kazakhstan's laws on media and the internet, by theme",
+            xaxis_title="Year the act was signed (or adopted)",
+            yaxis_title="Theme",
+            height=460,
+            legend=dict(orientation="h", y=-0.25),
+            hovermode="closest",
+        )
+        self.description = widgets.HTML()
+        for box in (*self.themes.values(), self.highlight):
+            box.observe(self.update, names="value")
+        boxes = widgets.GridBox(
+            list(self.themes.values()),
+            layout=widgets.Layout(grid_template_columns="repeat(3, minmax(14em, 1fr))"),
+        )
+        self.widget = widgets.VBox([boxes, self.highlight, self.figure, self.description])
+        self.update()
+
+    @property
+    def selected(self) -> list[str]:
+        return [t for t, box in self.themes.items() if box.value]
+
+    def update(self, change: object = None) -> None:
+        chosen = self.selected
+        rows = self.table[self.table["theme"].isin(chosen)]
+        first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
+        with self.figure.batch_update():
+            self.figure.data = []
+            self.figure.layout.annotations = []
+            if rows.empty:
+                self.figure.add_annotation(
+                    text="No theme ticked: tick at least one theme above.",
+                    x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                )
+            groups = [(True, "Extends the 2009 law", OKABE_ITO[4], "diamond"), (False, "Other acts", OKABE_ITO[3], "circle")]
+            if not self.highlight.value:
+                groups = [(None, "Acts", OKABE_ITO[3], "circle")]
+            for flag, name, colour, symbol in groups:
+                part = rows if flag is None else rows[rows["extends_2009_law"] == flag]
+                if part.empty:
+                    continue
+                self.figure.add_scatter(
+                    x=part["date"].dt.strftime("%Y-%m-%d").tolist(),
+                    y=[THEMES[t] for t in part["theme"]],
+                    mode="markers",
+                    name=name,
+                    marker=dict(color=colour, symbol=symbol, size=14, line=dict(width=1, color="#333")),
+                    customdata=list(zip(part["short_title"], part["date"].dt.strftime("%Y-%m-%d"), strict=True)),
+                    hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+                )
+            self.figure.update_yaxes(
+                categoryorder="array", categoryarray=[THEMES[t] for t in reversed(list(self.themes))]
+            )
+            date_axis_years(self.figure, first, last)
+        self.description.value = self.describe(rows, chosen)
+
+    def describe(self, rows: pd.DataFrame, chosen: list[str]) -> str:
+        if not chosen:
+            return message("No theme ticked: tick at least one theme to see the acts that deal with it.")
+        acts = rows.drop_duplicates("id")
+        descendants = acts[acts["extends_2009_law"]]
+        themes = ", ".join(THEMES[t].lower() for t in chosen)
+        text = (
+            f"Timeline of {len(acts)} legal acts dealing with {themes}, from "
+            f"{acts['date'].dt.year.min()} to {acts['date'].dt.year.max()}. Each marker is an act, placed at "
+            f"the date it was signed (or adopted) and in the row of each theme it deals with."
+        )
+        if self.highlight.value and not descendants.empty:
+            names = "; ".join(f"{r.short_title} ({r.date.year})" for r in descendants.itertuples())
+            text += f" {len(descendants)} of them extend the 2009 law (orange diamonds): {names}."
+        return f"<p>{html.escape(text)}</p>"
+
+
+class LiabilityExplorer:
+    """Pick who published and what; see what the 2009 framework implied and what standards recommend."""
+
+    def __init__(self):
+        self.table = data.load("liability")
+        roles = list(dict.fromkeys(self.table["actor_role"]))
+        contents = list(dict.fromkeys(self.table["content"]))
+        self.actor = widgets.Dropdown(options=[(AFFECTED.get(r, r), r) for r in roles], description="Who")
+        self.content = widgets.Dropdown(options=contents, description="Content")
+        self.output = widgets.HTML()
+        self.actor.observe(self.update, names="value")
+        self.content.observe(self.update, names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.actor, self.content]), self.output])
+        self.update()
+
+    def update(self, change: object = None) -> None:
+        self.output.value = self.render(self.actor.value, self.content.value)
+
+    def render(self, actor_role: str, content: str) -> str:
+        rows = self.table[(self.table["actor_role"] == actor_role) & (self.table["content"] == content)]
+        who = AFFECTED.get(actor_role, actor_role)
+        if rows.empty:
+            return message(
+                f"The sources in the data say nothing specific about {who.lower()} and {content}. "
+                "Try another combination."
+            )
+        row = rows.iloc[0]
+        facts = [
+            ("What the 2009 framework implied, according to the sources", row["framework_2009"]),
+            ("What international standards recommend", row["standards"]),
+        ]
+        if pd.notna(row["note"]):
+            facts.append(("Note", row["note"]))
+        facts.append(("Remember", "This summarises what the cited sources say. It is not legal advice."))
+        return card(f"{who}: {content}", facts, row["source_ids"])

@@ -35,7 +35,9 @@ def test_explorer_draws_one_line_per_country():
 
 def test_explorer_follows_the_year_slider(kz):
     explorer = UsersExplorer(countries=("KZ",))
+    drawn = explorer.chart.refreshes
     explorer.years.value = (2005, 2012)
+    assert explorer.chart.refreshes == drawn + 1
     xs = list(explorer.figure.data[0].x)
     assert min(xs) == 2005 and max(xs) == 2012
     assert f"{kz[2012]:.1f}% in 2012" in explorer.description.value

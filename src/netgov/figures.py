@@ -155,7 +155,9 @@ def date_axis_years(fig: BaseFigure, start: object, end: object, *, axis: str = 
         first = pd.Timestamp(f"{start}-01-01" if isinstance(start, int) else start)
         last = pd.Timestamp(f"{end}-12-31" if isinstance(end, int) else end)
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"date_axis_years() needs dates or years for start and end, not {start!r} and {end!r}.") from exc
+        raise ValueError(
+            f"date_axis_years() needs dates or years for start and end, not {start!r} and {end!r}."
+        ) from exc
     if last < first:
         raise ValueError(f"date_axis_years(): the end ({last.date()}) is before the start ({first.date()}).")
     step = _nice_step(last.year - first.year, max_ticks)

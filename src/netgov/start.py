@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from . import data
 from .checks import Feedback, as_int, correct, first_year_above, not_yet
 from .figures import OKABE_ITO, SYMBOLS, year_axis
+from .widgets import FigureOutput
 
 __all__ = ["UsersExplorer", "check_first_majority_year", "users_series"]
 
@@ -38,9 +38,9 @@ def users_series(release: str | None = None) -> pd.DataFrame:
 class UsersExplorer:
     """Pick countries and a span of years; the chart and its text description follow.
 
-    Attributes ``countries`` (a multiple-choice widget), ``years`` (a range slider), ``figure`` (a
-    plotly FigureWidget), ``description`` (plain text for screen readers) and ``widget`` (everything
-    laid out, ready to display).
+    Attributes ``countries`` (a multiple-choice widget), ``years`` (a range slider), ``figure`` (the
+    plotly figure), ``description`` (plain text for screen readers) and ``widget`` (everything laid
+    out, ready to display).
     """
 
     def __init__(self, countries: tuple[str, ...] = ("KZ", "KG", "RU")):
@@ -59,18 +59,18 @@ class UsersExplorer:
         self.years = widgets.IntRangeSlider(
             value=(first, last), min=first, max=last, step=1, description="Years", continuous_update=False
         )
-        self.figure = go.FigureWidget()
-        self.figure.update_layout(
+        self.chart = FigureOutput(
             title_text="Internet users, % of population (ITU estimates)",
             xaxis_title="Year",
             yaxis_title="Internet users (% of population)",
             yaxis_range=[0, 100],
             height=420,
         )
+        self.figure = self.chart.figure
         self.description = widgets.HTML()
         self.countries.observe(self.update, names="value")
         self.years.observe(self.update, names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.countries, self.years]), self.figure, self.description])
+        self.widget = widgets.VBox([widgets.HBox([self.countries, self.years]), self.chart.output, self.description])
         self.update()
 
     def update(self, change: object = None) -> None:
@@ -90,6 +90,7 @@ class UsersExplorer:
                     marker=dict(symbol=SYMBOLS[n % len(SYMBOLS)]),
                 )
             year_axis(self.figure, range(start, end + 1))
+        self.chart.refresh()
         self.description.value = self.describe(chosen, start, end)
 
     def describe(self, chosen: list[str], start: int, end: int) -> str:

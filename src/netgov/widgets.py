@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from . import data
 
-__all__ = ["card", "message", "sources_list"]
+__all__ = ["FigureOutput", "card", "message", "sources_list"]
 
 
 def _text(value: object) -> str:
@@ -65,3 +65,38 @@ def message(text: str) -> str:
     """A short status message, for example when nothing matches the learner's filters."""
     style = "border-left:6px solid #0072B2;padding:0.3em 0.8em"
     return f'<p role="status" style="{style}"><strong>{html.escape(text)}</strong></p>'
+
+
+class FigureOutput:
+    """A plotly figure shown inside an ``ipywidgets.Output`` and redrawn on demand.
+
+    The kit does not use ``go.FigureWidget``: it ships a 5 MB JavaScript bundle through the kernel
+    the first time one is created, which costs several seconds per notebook. Redrawing a plain
+    ``go.Figure`` into an Output sends only the figure's JSON, a few kilobytes.
+
+    Change ``figure`` (``figure.data = []``, ``figure.add_scatter(...)``, ``figure.update_layout(...)``),
+    then call :meth:`refresh`. Tests read ``figure`` directly; no kernel is needed.
+    """
+
+    def __init__(self, figure=None, **layout):
+        import ipywidgets as widgets
+        import plotly.graph_objects as go
+
+        self.figure = figure if figure is not None else go.Figure()
+        if layout:
+            self.figure.update_layout(**layout)
+        self.output = widgets.Output()
+        self.refreshes = 0
+
+    def refresh(self) -> None:
+        from IPython import get_ipython
+        from IPython.display import clear_output, display
+
+        self.refreshes += 1
+        if getattr(get_ipython(), "kernel", None) is None:
+            # No kernel (a test or a benchmark): do the serialisation display() would do, show nothing.
+            self.figure.to_json()
+            return
+        with self.output:
+            clear_output(wait=True)
+            display(self.figure)

@@ -1,22 +1,11 @@
-"""Shared fixtures for the unit tests."""
+"""Fixtures shared by the unit tests."""
 
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_DIRS = ("notebooks", "exercises")
-
-
-def all_notebooks() -> list[Path]:
-    """Every notebook the kit ships (lessons, exercises, solutions, the benchmark floor)."""
-    found = []
-    for folder in (*NOTEBOOK_DIRS, "benchmarks"):
-        found.extend(p for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-    return sorted(found)
+from helpers import ROOT
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 import netgov
 from netgov.data import split_ids
@@ -219,3 +219,20 @@ def test_data_readme_dictionary_is_current():
     assert readme[start:end].strip() == netgov.data.dictionary_markdown().strip(), (
         "data/README.md is out of date: run `python -m netgov dictionary --write`"
     )
+
+
+def test_a_truncated_copy_of_the_real_events_is_caught(data_copy):
+    path = data_copy / "events.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    with pytest.raises(netgov.data.DataError, match=r"(?s)data/events.csv .*row \d+, column '"):
+        netgov.load("events")
+
+
+def test_removing_a_cited_source_is_caught_where_it_is_cited(data_copy):
+    sources = (data_copy / "sources.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in sources if not line.startswith("hrw-2009-07-14,")]
+    assert len(kept) == len(sources) - 1
+    (data_copy / "sources.csv").write_text("".join(kept), encoding="utf-8")
+    with pytest.raises(netgov.data.DataError, match=r"(?s)column 'source_ids': cites \['hrw-2009-07-14'\]"):
+        netgov.load("events")

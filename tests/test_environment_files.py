@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 import yaml
-from conftest import ROOT
+from helpers import ROOT
 
 
 def pyproject_pins(text: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import nbformat
-from conftest import ROOT
+from helpers import ROOT
 
 
 def write_notebook(path, *sources):

@@ -27,7 +27,7 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str | None:
-    for name in ("chromium", "chromium-browser"):
+    for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:
             return found

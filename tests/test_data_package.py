@@ -236,3 +236,10 @@ def test_removing_a_cited_source_is_caught_where_it_is_cited(data_copy):
     (data_copy / "sources.csv").write_text("".join(kept), encoding="utf-8")
     with pytest.raises(netgov.data.DataError, match=r"(?s)column 'source_ids': cites \['hrw-2009-07-14'\]"):
         netgov.load("events")
+
+
+def test_liability_rows_rest_on_known_provisions(tables):
+    known = set(tables["provisions"]["id"])
+    for _, row in tables["liability"].iterrows():
+        assert set(split_ids(row["provision_ids"])) <= known, f"{row['id']} names an unknown provision"
+    assert not tables["liability"].duplicated(["actor_role", "content"]).any(), "one row per actor and content"

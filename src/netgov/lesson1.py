@@ -14,14 +14,14 @@ import html
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from . import data
 from .figures import OKABE_ITO, date_axis_years
-from .widgets import card, message
+from .widgets import FigureOutput, card, message
 
 __all__ = [
     "AFFECTED",
+    "CONTENT",
     "THEMES",
     "LegislationTimeline",
     "LiabilityExplorer",
@@ -55,6 +55,13 @@ AFFECTED = {
     "user": "Internet users",
 }
 
+#: Plain-language names of the kinds of content in the liability table.
+CONTENT = {
+    "extremism": "Calls to extremism or terrorism",
+    "election_coverage": "Coverage of elections, strikes or protests",
+    "others_content": "Someone else's post or site on your service",
+}
+
 VERDICTS = {
     "incompatible": "incompatible with the standard",
     "concerns": "raises concerns under the standard",
@@ -80,7 +87,7 @@ def provision_table() -> pd.DataFrame:
 class ProvisionExplorer:
     """A dropdown of provisions and a card that explains the chosen one, with its sources."""
 
-    def __init__(self, act_id: str | None = None):
+    def __init__(self, act_id: str | None = None, initial: str | None = "prov-2009-internet-as-media"):
         self.table = provision_table()
         if act_id is not None:
             known = list(dict.fromkeys(self.table["act_id"]))
@@ -90,8 +97,11 @@ class ProvisionExplorer:
         self.assessments = data.load("assessments")
         self.actors = data.load("actors").set_index("id")["name"]
         options = [(f"{row.act}: {row.label}", row.id) for row in self.table.itertuples()]
+        ids = [value for _, value in options]
+        if initial not in ids:
+            initial = ids[0] if ids else None
         self.provision = widgets.Dropdown(
-            options=options, description="Provision", layout=widgets.Layout(width="95%")
+            options=options, value=initial, description="Provision", layout=widgets.Layout(width="95%")
         )
         self.output = widgets.HTML()
         self.provision.observe(self.update, names="value")
@@ -145,8 +155,8 @@ def legislation_table() -> pd.DataFrame:
 class LegislationTimeline:
     """Tick themes to show the acts that deal with them; the 2009 law's descendants stand out.
 
-    Attributes: ``themes`` (one checkbox per theme), ``highlight`` (a checkbox), ``figure`` (a
-    FigureWidget), ``description`` (plain text under the figure) and ``widget`` (everything, laid out).
+    Attributes: ``themes`` (one checkbox per theme), ``highlight`` (a checkbox), ``figure`` (the plotly
+    figure), ``description`` (plain text under the figure) and ``widget`` (everything, laid out).
     """
 
     def __init__(self, themes: tuple[str, ...] = ("liability", "blocking_powers", "shutdowns", "platform_regulation")):
@@ -155,19 +165,20 @@ class LegislationTimeline:
         unknown = [t for t in themes if t not in present]
         if unknown:
             raise ValueError(f"Unknown theme(s) {unknown}. Themes in the data: {present}.")
-        self.themes = {
-            t: widgets.Checkbox(value=t in themes, description=THEMES[t], indent=False) for t in present
-        }
-        self.highlight = widgets.Checkbox(value=True, description="Highlight laws that extend the 2009 law", indent=False)
-        self.figure = go.FigureWidget()
-        self.figure.update_layout(
+        self.themes = {t: widgets.Checkbox(value=t in themes, description=THEMES[t], indent=False) for t in present}
+        self.highlight = widgets.Checkbox(
+            value=True, description="Highlight laws that extend the 2009 law", indent=False
+        )
+        self.chart = FigureOutput(
             title_text="Kazakhstan's laws on media and the internet, by theme",
             xaxis_title="Year the act was signed (or adopted)",
             yaxis_title="Theme",
-            height=460,
-            legend=dict(orientation="h", y=-0.25),
+            height=480,
+            legend=dict(orientation="h", y=-0.22),
             hovermode="closest",
+            margin=dict(l=220),
         )
+        self.figure = self.chart.figure
         self.description = widgets.HTML()
         for box in (*self.themes.values(), self.highlight):
             box.observe(self.update, names="value")
@@ -175,7 +186,7 @@ class LegislationTimeline:
             list(self.themes.values()),
             layout=widgets.Layout(grid_template_columns="repeat(3, minmax(14em, 1fr))"),
         )
-        self.widget = widgets.VBox([boxes, self.highlight, self.figure, self.description])
+        self.widget = widgets.VBox([boxes, self.highlight, self.chart.output, self.description])
         self.update()
 
     @property
@@ -192,9 +203,16 @@ class LegislationTimeline:
             if rows.empty:
                 self.figure.add_annotation(
                     text="No theme ticked: tick at least one theme above.",
-                    x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                    x=0.5,
+                    y=0.5,
+                    xref="paper",
+                    yref="paper",
+                    showarrow=False,
                 )
-            groups = [(True, "Extends the 2009 law", OKABE_ITO[4], "diamond"), (False, "Other acts", OKABE_ITO[3], "circle")]
+            groups = [
+                (True, "Extends the 2009 law", OKABE_ITO[4], "diamond"),
+                (False, "Other acts", OKABE_ITO[3], "circle"),
+            ]
             if not self.highlight.value:
                 groups = [(None, "Acts", OKABE_ITO[3], "circle")]
             for flag, name, colour, symbol in groups:
@@ -214,6 +232,7 @@ class LegislationTimeline:
                 categoryorder="array", categoryarray=[THEMES[t] for t in reversed(list(self.themes))]
             )
             date_axis_years(self.figure, first, last)
+        self.chart.refresh()
         self.description.value = self.describe(rows, chosen)
 
     def describe(self, rows: pd.DataFrame, chosen: list[str]) -> str:
@@ -238,10 +257,15 @@ class LiabilityExplorer:
 
     def __init__(self):
         self.table = data.load("liability")
+        self.provision_labels = data.load("provisions").set_index("id")["label"].to_dict()
         roles = list(dict.fromkeys(self.table["actor_role"]))
         contents = list(dict.fromkeys(self.table["content"]))
         self.actor = widgets.Dropdown(options=[(AFFECTED.get(r, r), r) for r in roles], description="Who")
-        self.content = widgets.Dropdown(options=contents, description="Content")
+        self.content = widgets.Dropdown(
+            options=[(CONTENT.get(c, c), c) for c in contents],
+            description="Content",
+            layout=widgets.Layout(width="28em"),
+        )
         self.output = widgets.HTML()
         self.actor.observe(self.update, names="value")
         self.content.observe(self.update, names="value")
@@ -252,12 +276,18 @@ class LiabilityExplorer:
         self.output.value = self.render(self.actor.value, self.content.value)
 
     def render(self, actor_role: str, content: str) -> str:
+        if actor_role not in AFFECTED or content not in CONTENT:
+            raise ValueError(
+                f"Unknown combination {actor_role!r} / {content!r}. "
+                f"Actors: {list(AFFECTED)}; contents: {list(CONTENT)}."
+            )
         rows = self.table[(self.table["actor_role"] == actor_role) & (self.table["content"] == content)]
-        who = AFFECTED.get(actor_role, actor_role)
+        who = AFFECTED[actor_role]
+        what = CONTENT[content]
         if rows.empty:
             return message(
-                f"The sources in the data say nothing specific about {who.lower()} and {content}. "
-                "Try another combination."
+                f"The sources in the data say nothing specific about {who.lower()} and "
+                f'"{what.lower()}". Try another combination.'
             )
         row = rows.iloc[0]
         facts = [
@@ -267,4 +297,137 @@ class LiabilityExplorer:
         if pd.notna(row["note"]):
             facts.append(("Note", row["note"]))
         facts.append(("Remember", "This summarises what the cited sources say. It is not legal advice."))
-        return card(f"{who}: {content}", facts, row["source_ids"])
+        facts.append(
+            ("Provisions", "; ".join(self.provision_labels.get(p, p) for p in data.split_ids(row["provision_ids"])))
+        )
+        facts.append(("How sure", f"Confidence: {row['confidence']}"))
+        return card(f"{who}: {what.lower()}", facts, row["source_ids"])
+
+
+def quiz_questions() -> list:
+    """The lesson's check-your-understanding questions; dates in the explanations come from the data."""
+    from .quiz import Choice, MultipleChoice
+
+    acts = data.load("legal_acts").set_index("id")
+    law = acts.loc["law-2009-internet"]
+    events = data.load("events")
+    appeal = events[(events["actor_id"] == "haraszti") & (events["date"].dt.year == 2009)].iloc[0]
+    gap = (appeal["date"] - law["adopted"]).days
+    gc34 = events[events["actor_id"] == "un-hrc"]["date"].min()
+    return [
+        MultipleChoice(
+            "Under the 2009 amendments, what could be treated as a mass-media outlet?",
+            [
+                Choice(
+                    "Only registered newspapers, magazines and broadcasters",
+                    False,
+                    "That was the traditional scope of the media law; the change in 2009 was to bring internet "
+                    "resources into it.",
+                ),
+                Choice(
+                    "Any internet resource: a website, blog, chat, forum, online shop or e-library",
+                    True,
+                    "The amendments covered every kind of internet resource, so the rules and liabilities written "
+                    "for newspapers and broadcasters could apply to a personal blog.",
+                ),
+                Choice(
+                    "Only websites hosted on servers in Kazakhstan",
+                    False,
+                    "Hosting did not matter: foreign resources were covered too, and a special court procedure was "
+                    "created to block them.",
+                ),
+                Choice(
+                    "Only the websites of political parties during elections",
+                    False,
+                    "Elections appear in the new suspension grounds, but the mass-media label itself applied to all "
+                    "internet resources.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "What did the OSCE Representative on Freedom of the Media ask President Nazarbayev in June 2009?",
+            [
+                Choice(
+                    "Not to sign the amendments Parliament had just adopted",
+                    True,
+                    f"On {appeal['date']:%d %B %Y}, {gap} days after Parliament adopted the law, Miklós Haraszti asked "
+                    "the President not to promulgate it, arguing it broke OSCE commitments. The President signed it "
+                    f"on {law['signed']:%d %B %Y}.",
+                ),
+                Choice(
+                    "To give up the 2010 OSCE chairmanship",
+                    False,
+                    "He asked Kazakhstan to show, by not signing, that the coming chairmanship would honour OSCE "
+                    "commitments; he did not ask it to give the chairmanship up.",
+                ),
+                Choice(
+                    "To block extremist websites faster",
+                    False,
+                    "His objections were that the law restricted free expression too much, not too little.",
+                ),
+                Choice(
+                    "To register every blogger with the ministry",
+                    False,
+                    "That was not part of his appeal; mandatory registration of internet resources came later, "
+                    "from 2016.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "According to the 2011 Joint Declaration, who should not be liable for content that others create?",
+            [
+                Choice(
+                    "Those who only provide technical services such as hosting or transmission, unless they "
+                    "intervene in the content or refuse a court order",
+                    True,
+                    "This is the Declaration's rule on intermediary liability; it adds that no intermediary should be "
+                    "required to monitor what users post.",
+                ),
+                Choice(
+                    "Nobody: whoever carries content is as liable as its author",
+                    False,
+                    "That is close to how critics read the 2009 framework, which made owners answer for their "
+                    "visitors' posts; the Declaration rejects it.",
+                ),
+                Choice(
+                    "Only foreign websites",
+                    False,
+                    "The Declaration's protection depends on the role (a technical service), not on where a site "
+                    "is based.",
+                ),
+                Choice(
+                    "Only state-owned internet providers",
+                    False,
+                    "Ownership plays no part in the Declaration's rule.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "Why does UN General Comment 34 matter when judging the 2009 grounds for suspending a site?",
+            [
+                Choice(
+                    "It says restrictions must target specific content, and generic bans on running a site are "
+                    "incompatible with Article 19",
+                    True,
+                    "Suspending a whole blog or forum because of its coverage of elections or protests is a ban on "
+                    "the site, not a restriction of specific content.",
+                ),
+                Choice(
+                    "It allows states to close any site during an election campaign",
+                    False,
+                    "It says the opposite: a site may not be banned merely for criticising the government.",
+                ),
+                Choice(
+                    "It applies only to printed newspapers",
+                    False,
+                    "Its paragraph 43 deals expressly with websites, blogs and internet service providers.",
+                ),
+                Choice(
+                    "Kazakhstan's government cited it to justify the 2009 law",
+                    False,
+                    f"It was adopted in {gc34:%Y}, two years after the law; in 2009 critics cited OSCE commitments "
+                    "such as Permanent Council Decision 633.",
+                ),
+            ],
+        ),
+    ]

@@ -1,0 +1,169 @@
+"""Checks for exercises/01-the-2009-law.ipynb."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import data
+from ..checks import Feedback, as_int, as_text_set, correct, not_yet
+from ..lesson1 import THEMES, legislation_table
+
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6"]
+
+LAW_2009 = "law-2009-internet"
+
+
+def _provisions_2009() -> pd.DataFrame:
+    provisions = data.load("provisions")
+    return provisions[provisions["act_id"] == LAW_2009]
+
+
+def q1(answer: object) -> Feedback:
+    """How many provisions of the 2009 internet law does the data describe?"""
+    n = as_int(answer, "a whole number (the count of rows)")
+    if isinstance(n, Feedback):
+        return n
+    expected = len(_provisions_2009())
+    if n == expected:
+        return correct(f"The data describes {expected} provisions of the 2009 law, each with its own sources.")
+    if n == len(data.load("provisions")):
+        return not_yet(
+            "That is the number of provisions of every act in the table.",
+            "Keep only the rows whose act_id is 'law-2009-internet' before counting.",
+        )
+    return not_yet(f"{n} is not the number of rows for the 2009 law.", "Filter on act_id, then use len().")
+
+
+def q2(answer: object) -> Feedback:
+    """Which groups does the 2009 law affect (the values of `affects` across its provisions)?"""
+    given = as_text_set(answer, "a list of group names such as ['blogger', ...]")
+    if isinstance(given, Feedback):
+        return given
+    expected = set(_provisions_2009()["affects"].str.split(";").explode())
+    if given == expected:
+        return correct(
+            f"The 2009 law reaches {len(expected)} groups, from bloggers and commenters to foreign sites: "
+            "far beyond registered newspapers and broadcasters."
+        )
+    if any(";" in g for g in given):
+        return not_yet(
+            "Some of your items still contain ';': they are several groups stuck together.",
+            "Split the column with .str.split(';') and then .explode() it, one group per row.",
+        )
+    extra = sorted(given - expected)
+    missing = len(expected - given)
+    parts = []
+    if extra:
+        parts.append(f"{extra} do not appear in the 2009 law's rows")
+    if missing:
+        parts.append(f"{missing} group(s) are missing")
+    return not_yet("; ".join(parts).capitalize() + ".", "Use every provision of the 2009 law, not just the first one.")
+
+
+def q3(answer: object) -> Feedback:
+    """How many days passed between Parliament adopting the 2009 law and the President signing it?"""
+    days = as_int(answer, "a whole number of days")
+    if isinstance(days, Feedback):
+        if isinstance(answer, pd.Timedelta):
+            days = answer.days
+        else:
+            return days
+    act = data.load("legal_acts").set_index("id").loc[LAW_2009]
+    expected = int((act["signed"] - act["adopted"]).days)
+    if days == expected:
+        return correct(
+            f"{expected} days: the Representative on Freedom of the Media made his appeal inside this window, "
+            "asking the President not to sign."
+        )
+    if days == -expected:
+        return not_yet("The sign is the wrong way round.", "Subtract the earlier date from the later one.")
+    if days in (expected + 1, expected - 1):
+        return not_yet("Off by one.", "Subtracting two dates in pandas counts the days between them; no +1 needed.")
+    return not_yet(
+        f"{days} is not the gap in the data.", "Subtract the 'adopted' date from the 'signed' date of the 2009 law."
+    )
+
+
+def q4(answer: object) -> Feedback:
+    """Which verdict do the assessments of the 2009 law's provisions give most often?"""
+    if not isinstance(answer, str) or not answer.strip():
+        if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):
+            return Feedback(
+                "unanswered", "Replace the `...` with a verdict such as 'concerns', then run the cell again."
+            )
+        if isinstance(answer, pd.Series) and len(answer) > 0:
+            answer = str(answer.index[0])
+        else:
+            return Feedback("unreadable", f"Expected one verdict as text, not a {type(answer).__name__}.")
+    verdict = answer.strip().casefold()
+    assessments = data.load("assessments").merge(
+        data.load("provisions")[["id", "act_id"]], left_on="provision_id", right_on="id", validate="many_to_one"
+    )
+    counts = assessments[assessments["act_id"] == LAW_2009]["verdict"].value_counts()
+    expected = str(counts.index[0])
+    if verdict == expected:
+        return correct(
+            f"'{expected}' ({counts.iloc[0]} of {counts.sum()} assessments): international bodies and NGOs "
+            "mostly judged the 2009 provisions not merely worrying but contrary to the standards."
+        )
+    if verdict in counts.index:
+        return not_yet(
+            f"'{verdict}' appears {counts[verdict]} time(s), but another verdict appears more often.",
+            "After merging, filter on the 2009 law and use value_counts() on 'verdict'.",
+        )
+    return not_yet(
+        f"'{verdict}' is not a verdict used in the table.",
+        f"The verdicts are: {', '.join(_verdicts())}.",
+    )
+
+
+def _verdicts() -> list[str]:
+    fields = {f["name"]: f for f in data.schema("assessments")["fields"]}
+    return fields["verdict"]["constraints"]["enum"]
+
+
+def q5(answer: object) -> Feedback:
+    """How many legal acts that extend the 2009 law were signed in 2014 or later?"""
+    n = as_int(answer, "a whole number of acts")
+    if isinstance(n, Feedback):
+        return n
+    acts = data.load("legal_acts")
+    extending = acts[acts["extends_2009_law"]]
+    expected = int((extending["signed"].dt.year >= 2014).sum())
+    if n == expected:
+        return correct(
+            f"{expected} acts since 2014 extend the 2009 law's logic: the 2009 law was a beginning, not an end."
+        )
+    if n == int((acts["signed"].dt.year >= 2014).sum()):
+        return not_yet(
+            "That counts every act signed since 2014.", "Also keep only rows where extends_2009_law is True."
+        )
+    if n == len(extending):
+        return not_yet("That counts every act that extends the 2009 law.", "Keep only those signed in 2014 or later.")
+    return not_yet(f"{n} does not match the data.", "Combine two conditions with &, each in its own parentheses.")
+
+
+def q6(answer: object) -> Feedback:
+    """In the legislation timeline, in which theme do the 2009 law's descendants appear most often?"""
+    if isinstance(answer, str) and answer.strip():
+        text = answer.strip().casefold()
+        labels = {v.casefold(): k for k, v in THEMES.items()}
+        theme = labels.get(text, text.replace(" ", "_"))
+    elif answer is ... or answer is None or (isinstance(answer, str)):
+        return Feedback("unanswered", "Replace the `...` with a theme, for example 'Liability for content'.")
+    else:
+        return Feedback("unreadable", f"Expected the name of a theme as text, not a {type(answer).__name__}.")
+    table = legislation_table()
+    counts = table[table["extends_2009_law"]]["theme"].value_counts()
+    expected = str(counts.index[0])
+    if theme == expected:
+        return correct(
+            f"{THEMES[expected]}: {counts.iloc[0]} of the descendants deal with it. The 2009 law's lasting "
+            "descendants mostly add powers to block or suspend."
+        )
+    if theme in counts.index:
+        return not_yet(
+            f"{THEMES[theme]} has {counts[theme]} descendant(s); one theme has more.",
+            "Tick every theme, switch the highlight on and count the orange diamonds in each row.",
+        )
+    return not_yet(f"'{answer}' is not one of the themes.", f"The themes are: {', '.join(THEMES.values())}.")

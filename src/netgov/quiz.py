@@ -1,0 +1,68 @@
+"""Check-your-understanding questions: pick an answer, press Check, read why it is right or wrong."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+__all__ = ["Choice", "MultipleChoice", "quiz"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    correct: bool
+    why: str
+
+
+class MultipleChoice:
+    """One question with explained feedback for every choice.
+
+    ``answer(index)`` checks a choice from code (tests use it); the widget's Check button does the same
+    for the choice selected in the radio buttons.
+    """
+
+    def __init__(self, question: str, choices: list[Choice]):
+        if not isinstance(question, str) or not question.strip():
+            raise ValueError("A question needs some text.")
+        if len(choices) < 2 or sum(c.correct for c in choices) != 1:
+            raise ValueError("A question needs at least two choices, exactly one of them correct.")
+        self.question = question
+        self.choices = list(choices)
+        self.options = widgets.RadioButtons(
+            options=[(c.text, i) for i, c in enumerate(self.choices)],
+            value=None,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.button = widgets.Button(description="Check", button_style="primary", tooltip="Check your answer")
+        self.feedback = widgets.HTML()
+        self.button.on_click(lambda _: self.answer(self.options.value))
+        self.widget = widgets.VBox(
+            [widgets.HTML(f"<p><strong>{html.escape(question)}</strong></p>"), self.options, self.button, self.feedback]
+        )
+
+    def answer(self, index: int | None) -> bool:
+        """Show the feedback for a choice (by position) and return whether it was right."""
+        if index is None:
+            self.feedback.value = "<p role='status'>Pick one of the answers above, then press <em>Check</em>.</p>"
+            return False
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self.choices):
+            raise ValueError(f"Choose an answer by its position, 0 to {len(self.choices) - 1}, not {index!r}.")
+        choice = self.choices[index]
+        label, colour = ("Correct", "#009E73") if choice.correct else ("Not quite", "#D55E00")
+        self.feedback.value = (
+            f'<p role="status" style="border-left:6px solid {colour};padding:0.3em 0.8em">'
+            f"<strong>{label}.</strong> {html.escape(choice.why)}</p>"
+        )
+        return choice.correct
+
+
+def quiz(questions: list[MultipleChoice]) -> widgets.VBox:
+    """Stack several questions, numbered."""
+    boxes = []
+    for n, q in enumerate(questions, start=1):
+        boxes.append(widgets.HTML(f"<h4>Question {n}</h4>"))
+        boxes.append(q.widget)
+    return widgets.VBox(boxes)

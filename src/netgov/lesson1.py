@@ -132,7 +132,12 @@ class ProvisionExplorer:
             facts.append(("How international standards judge it", "No assessment in the data for this provision."))
         for item in judged.itertuples():
             who = self.actors.get(item.assessor_id, item.assessor_id)
-            facts.append((f"{who}, {item.standard}", f"{VERDICTS[item.verdict].capitalize()}. {item.summary}"))
+            facts.append(
+                (
+                    f"Assessment by {who}",
+                    f"{VERDICTS[item.verdict].capitalize()}. {item.summary} (Standard: {item.standard}.)",
+                )
+            )
         ids = data.id_list([row["source_ids"], *judged["source_ids"].tolist()])
         note = "" if pd.isna(row["note"]) else row["note"]
         if note:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from . import data
 
-__all__ = ["FigureOutput", "card", "message", "sources_list"]
+__all__ = ["FigureOutput", "card", "fact_list", "message", "sources_list"]
 
 
 def _text(value: object) -> str:
@@ -33,12 +33,63 @@ def sources_list(ids: object, heading: str = "Sources") -> str:
     items = []
     for reference in data.cite(ids):
         text, _, url = reference.rpartition(" ")
-        link = f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{html.escape(url)}</a>'
+        shown = url if len(url) <= 80 else url[:70] + "…"
+        link = f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{html.escape(shown)}</a>'
         items.append(f"<li>{html.escape(text)} {link}</li>")
     return (
         f'<p style="margin-bottom:0.2em"><strong>{html.escape(heading)}</strong></p>'
         f'<ol style="margin-top:0">{"".join(items)}</ol>'
     )
+
+
+def _when(row, date: str, precision: str | None) -> str:
+    import pandas as pd
+
+    value = row.get(date)
+    if value is None or pd.isna(value) or not hasattr(value, "strftime"):
+        return ""
+    level = row.get(precision) if precision else "day"
+    fmt = {"month": "%B %Y", "year": "%Y"}.get(level, "%d %B %Y")
+    return value.strftime(fmt).lstrip("0")
+
+
+def fact_list(
+    frame,
+    *,
+    title: str = "title",
+    text: str | None = "description",
+    date: str | None = "date",
+    precision: str | None = "date_precision",
+    heading: str | None = None,
+):
+    """Rows of a table as a bulleted list of dated facts, each with numbered citations to its sources.
+
+    Returns an ``IPython.display.HTML`` object: display it, or let it be a cell's result. The reference
+    list under the bullets is built from the rows' ``source_ids``, so citations are never typed by hand.
+    """
+    import pandas as pd
+    from IPython.display import HTML
+
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"fact_list() needs a DataFrame, not {type(frame).__name__}.")
+    missing = [c for c in (title, text, date, "source_ids") if c and c not in frame.columns]
+    if missing:
+        raise ValueError(f"fact_list(): the table has no column(s) {missing}; it has {list(frame.columns)}.")
+    if frame.empty:
+        return HTML(message("No rows to show: the selection is empty."))
+    numbers: dict[str, int] = {}
+    items = []
+    for _, row in frame.iterrows():
+        refs = []
+        for source in data.split_ids(row["source_ids"]):
+            numbers.setdefault(source, len(numbers) + 1)
+            refs.append(str(numbers[source]))
+        when = _when(row, date, precision if precision in frame.columns else None) if date else ""
+        lead = f"<strong>{html.escape(when)}</strong> " if when else ""
+        body = f" {_text(row[text])}" if text else ""
+        items.append(f"<li>{lead}{_text(row[title])}.{body} <sup>[{', '.join(refs)}]</sup></li>")
+    head = f"<p><strong>{html.escape(heading)}</strong></p>" if heading else ""
+    return HTML(f"{head}<ul>{''.join(items)}</ul>" + sources_list(list(numbers), heading="Sources for this list"))
 
 
 def card(title: str, facts: Iterable[tuple[str, object]], source_ids: object = None) -> str:
@@ -47,8 +98,7 @@ def card(title: str, facts: Iterable[tuple[str, object]], source_ids: object = N
     Facts whose value is empty are left out, so a card never shows a label with nothing after it.
     """
     rows = [
-        f"<dt style='font-weight:bold;margin-top:0.4em'>{html.escape(label)}</dt>"
-        f"<dd style='margin-left:1em'>{_text(value)}</dd>"
+        f"<div style='margin:0.5em 0'><strong>{html.escape(label)}</strong><br>{_text(value)}</div>"
         for label, value in facts
         if _text(value)
     ]
@@ -57,7 +107,7 @@ def card(title: str, facts: Iterable[tuple[str, object]], source_ids: object = N
     return (
         '<section style="border:1px solid #bbb;border-radius:6px;padding:0.6em 1em;max-width:60em">'
         f"<h4 style='margin-top:0'>{html.escape(title)}</h4>"
-        f"<dl style='margin:0'>{''.join(rows)}</dl>{sources}</section>"
+        f"{''.join(rows)}{sources}</section>"
     )
 
 

@@ -89,7 +89,7 @@ def test_dates_are_plausible(tables, name):
         ("blocking_cases", "end", "end_precision"),
         ("sources", "published", "published_precision"),
         ("legal_acts", "in_force", "in_force_precision"),
-    ("legal_acts", "signed", "signed_precision"),
+        ("legal_acts", "signed", "signed_precision"),
     ],
 )
 def test_precision_matches_the_stored_date(tables, name, date, precision):

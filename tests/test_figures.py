@@ -49,6 +49,7 @@ def test_year_axis_on_y_with_explicit_years():
     fig = go.Figure()
     year_axis(fig, range(2000, 2026), axis="y")
     assert fig.layout.yaxis.dtick == 5 and fig.layout.yaxis.tickformat == "d"
+    assert fig.layout.yaxis.tick0 == 2000
 
 
 def test_year_axis_works_on_figure_widgets():
@@ -90,6 +91,7 @@ def test_date_axis_years_labels_whole_years():
     axis = fig.layout.xaxis
     assert axis.type == "date" and axis.tickformat == "%Y"
     assert axis.dtick == "M24" and axis.range == ("2009-01-01", "2024-01-01")
+    assert axis.tick0 == "2008-01-01"  # ticks on multiples of the step
 
 
 def test_date_axis_years_rejects_bad_input():

@@ -71,6 +71,7 @@ def test_timeline_shows_the_ticked_themes_only():
         box.value = theme == "shutdowns"
     ys = {y for trace in timeline.figure.data for y in trace.y}
     assert ys == {"Communications shutdowns"}
+    assert list(timeline.figure.layout.yaxis.categoryarray) == ["Communications shutdowns"]
     assert "communications shutdowns" in timeline.description.value
 
 
@@ -153,6 +154,8 @@ def test_quiz_without_a_choice_asks_for_one():
     assert "Not quite" in question.feedback.value
     with pytest.raises(ValueError, match="by its position"):
         question.answer(7)
+    with pytest.raises(ValueError, match="at most 90 characters"):
+        MultipleChoice("Q?", [Choice("a" * 91, True, "x"), Choice("b", False, "y")])
     with pytest.raises(ValueError, match="exactly one of them correct"):
         MultipleChoice("Q?", [Choice("a", True, "x"), Choice("b", True, "y")])
 

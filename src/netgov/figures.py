@@ -132,7 +132,8 @@ def year_axis(
     update = dict(tickformat="d", separatethousands=False)
     if values:
         low, high = math.floor(min(values)), math.ceil(max(values))
-        update.update(tickmode="linear", tick0=low, dtick=_nice_step(high - low, max_ticks))
+        step = _nice_step(high - low, max_ticks)
+        update.update(tickmode="linear", tick0=low - low % step, dtick=step)
     if axis == "x":
         fig.update_xaxes(**update)
     else:
@@ -164,7 +165,7 @@ def date_axis_years(fig: BaseFigure, start: object, end: object, *, axis: str = 
     update = dict(
         type="date",
         tickformat="%Y",
-        tick0=f"{first.year}-01-01",
+        tick0=f"{first.year - first.year % step}-01-01",
         dtick=f"M{12 * step}",
         range=[f"{first.year}-01-01", f"{last.year + 1}-01-01"],
     )

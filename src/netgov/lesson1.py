@@ -234,7 +234,7 @@ class LegislationTimeline:
                     hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
                 )
             self.figure.update_yaxes(
-                categoryorder="array", categoryarray=[THEMES[t] for t in reversed(list(self.themes))]
+                categoryorder="array", categoryarray=[THEMES[t] for t in reversed(list(self.themes)) if t in chosen]
             )
             date_axis_years(self.figure, first, last)
         self.chart.refresh()
@@ -252,7 +252,10 @@ class LegislationTimeline:
             f"the date it was signed (or adopted) and in the row of each theme it deals with."
         )
         if self.highlight.value and not descendants.empty:
-            names = "; ".join(f"{r.short_title} ({r.date.year})" for r in descendants.itertuples())
+            names = "; ".join(
+                r.short_title if str(r.date.year) in r.short_title else f"{r.short_title} ({r.date.year})"
+                for r in descendants.itertuples()
+            )
             text += f" {len(descendants)} of them extend the 2009 law (orange diamonds): {names}."
         return f"<p>{html.escape(text)}</p>"
 
@@ -382,8 +385,7 @@ def quiz_questions() -> list:
             "According to the 2011 Joint Declaration, who should not be liable for content that others create?",
             [
                 Choice(
-                    "Those who only provide technical services such as hosting or transmission, unless they "
-                    "intervene in the content or refuse a court order",
+                    "Those who only host or transmit it, unless they alter it or ignore a court order",
                     True,
                     "This is the Declaration's rule on intermediary liability; it adds that no intermediary should be "
                     "required to monitor what users post.",
@@ -411,8 +413,7 @@ def quiz_questions() -> list:
             "Why does UN General Comment 34 matter when judging the 2009 grounds for suspending a site?",
             [
                 Choice(
-                    "It says restrictions must target specific content, and generic bans on running a site are "
-                    "incompatible with Article 19",
+                    "Restrictions must target specific content; generic bans on sites breach Article 19",
                     True,
                     "Suspending a whole blog or forum because of its coverage of elections or protests is a ban on "
                     "the site, not a restriction of specific content.",

@@ -9,6 +9,9 @@ import ipywidgets as widgets
 
 __all__ = ["Choice", "MultipleChoice", "quiz"]
 
+#: Radio-button labels do not wrap in JupyterLab; longer ones overlap the next choice.
+MAX_CHOICE_LENGTH = 90
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -29,6 +32,11 @@ class MultipleChoice:
             raise ValueError("A question needs some text.")
         if len(choices) < 2 or sum(c.correct for c in choices) != 1:
             raise ValueError("A question needs at least two choices, exactly one of them correct.")
+        long = [c.text for c in choices if len(c.text) > MAX_CHOICE_LENGTH]
+        if long:
+            raise ValueError(
+                f"Choices are shown on one line each and must be at most {MAX_CHOICE_LENGTH} characters: {long}"
+            )
         self.question = question
         self.choices = list(choices)
         self.options = widgets.RadioButtons(

@@ -18,7 +18,9 @@ def test_start_notebook_runs_and_its_widget_responds(page, lab_url):
     assert page.locator(".widget-hslider, .widget-slider").count() >= 1
     legend = page.locator(".js-plotly-plot .legendtext")
     assert legend.count() == 3
-    description = page.locator(".jp-OutputArea-output p").filter(has_text="Line chart of internet users as a percentage")
+    description = page.locator(".jp-OutputArea-output p").filter(
+        has_text="Line chart of internet users as a percentage"
+    )
     before = description.text_content()
     # Choose one country in the list, as a learner would with a click.
     page.locator(".widget-select-multiple select").select_option(label=["Kazakhstan"])

@@ -84,8 +84,32 @@ def start_notebook_widgets() -> list[dict]:
     ]
 
 
+def lesson1_widgets() -> list[dict]:
+    from netgov import lesson1
+
+    provisions = lesson1.ProvisionExplorer()
+    liability = lesson1.LiabilityExplorer()
+    timeline = lesson1.LegislationTimeline()
+    box = timeline.themes["registration"]
+    return [
+        time_widget_updates(
+            "lesson 1: provision explorer",
+            lambda v: setattr(provisions.provision, "value", v),
+            [value for _, value in provisions.provision.options],
+        ),
+        time_widget_updates(
+            "lesson 1: who is liable",
+            lambda v: setattr(liability.actor, "value", v),
+            [value for _, value in liability.actor.options],
+        ),
+        time_widget_updates(
+            "lesson 1: legislation timeline, one theme", lambda v: setattr(box, "value", v), [True, False]
+        ),
+    ]
+
+
 #: Widget benchmarks, one function per notebook; lessons add theirs.
-WIDGETS: list[Callable[[], list[dict]]] = [start_notebook_widgets]
+WIDGETS: list[Callable[[], list[dict]]] = [start_notebook_widgets, lesson1_widgets]
 
 
 def execute_seconds(path: Path) -> float:

@@ -147,6 +147,9 @@ class FigureOutput:
             # No kernel (a test or a benchmark): do the serialisation display() would do, show nothing.
             self.figure.to_json()
             return
+        # The figure's own MIME bundle, as a cell result would show it: display(figure) goes through
+        # plotly's renderer machinery instead, whose first call costs several seconds of imports.
+        bundle = self.figure._repr_mimebundle_(None, None)
         with self.output:
             clear_output(wait=True)
-            display(self.figure)
+            display(bundle, raw=True)

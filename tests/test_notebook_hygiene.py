@@ -40,3 +40,27 @@ def test_hygiene_check_catches_outputs(tmp_path):
     path.write_text(json.dumps(nb))
     with pytest.raises(AssertionError, match="committed outputs"):
         test_notebook_is_clean(path)
+
+
+LINK = __import__("re").compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+def _relative_links(text):
+    return [t for t in LINK.findall(text) if not t.startswith(("http://", "https://", "mailto:"))]
+
+
+@pytest.mark.parametrize(
+    "path", [*NOTEBOOKS, ROOT / "README.md", ROOT / "data" / "README.md"], ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_relative_links_resolve(path):
+    if path.suffix == ".ipynb":
+        nb = nbformat.read(path, as_version=4)
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    else:
+        text = path.read_text()
+    broken = [t for t in _relative_links(text) if not (path.parent / t).exists()]
+    assert not broken, f"{path.name} links to missing files: {broken}"
+
+
+def test_link_check_catches_a_broken_link():
+    assert _relative_links("[a](missing.ipynb) [b](https://x.org) [c](ok.md#part)") == ["missing.ipynb", "ok.md"]

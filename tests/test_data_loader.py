@@ -225,7 +225,10 @@ def test_cite_rejects_bad_input_clearly(package):
 def test_references_is_markdown(package):
     package()
     md = netgov.references(["hrw-2009-07-14"])
-    assert md.data.startswith("**Sources**\n\n1. Human Rights Watch (2009-07-14).")
+    assert md.data == (
+        "**Sources**\n\n1. Human Rights Watch (2009-07-14). Rescind new media restrictions. "
+        "[https://example.org/a](https://example.org/a)"
+    )
 
 
 def test_source_ids_of_collects_each_id_once(package):

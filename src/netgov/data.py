@@ -392,7 +392,11 @@ def references(ids: object, heading: str | None = "Sources"):
     """A numbered Markdown list of the sources, ready to display under a section or at the end of a lesson."""
     from IPython.display import Markdown
 
-    lines = [f"{n}. {text}" for n, text in enumerate(cite(ids), start=1)]
+    lines = []
+    for n, text in enumerate(cite(ids), start=1):
+        body, _, url = text.rpartition(" ")
+        shown = url if len(url) <= 80 else url[:70] + "…"
+        lines.append(f"{n}. {body} [{shown}]({url})")
     head = f"**{heading}**\n\n" if heading else ""
     return Markdown(head + "\n".join(lines))
 

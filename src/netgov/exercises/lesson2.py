@@ -1,0 +1,146 @@
+"""Checks for exercises/02-the-osce-dispute.ipynb."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import data
+from ..checks import Feedback, as_int, as_text_set, correct, not_yet
+from ..lesson2 import latest_positions, statement_table
+
+__all__ = ["q1", "q2", "q3", "q4", "q5"]
+
+
+def _event_date(event_id: str) -> pd.Timestamp:
+    return data.load("events").set_index("id").loc[event_id, "date"]
+
+
+def q1(answer: object) -> Feedback:
+    """How many days passed between the Madrid decision and Kazakhstan taking the chair?"""
+    days = as_int(answer, "a whole number of days")
+    if isinstance(days, Feedback):
+        if isinstance(answer, pd.Timedelta):
+            days = answer.days
+        else:
+            return days
+    expected = int(
+        (_event_date("ev-2010-01-01-kz-chairmanship") - _event_date("ev-2007-11-30-madrid-chairmanship-decision")).days
+    )
+    if days == expected:
+        return correct(
+            f"{expected} days, a little over two years: the time Madrid gave Kazakhstan to deliver the reforms "
+            "it had promised."
+        )
+    if days == -expected:
+        return not_yet("The sign is the wrong way round.", "Subtract the earlier date from the later one.")
+    if abs(days - expected) <= 2:
+        return not_yet(
+            "Very close: check which two events you used.", "Use the Madrid decision, not the pledge a day earlier."
+        )
+    return not_yet(f"{days} days does not match the data.", "Find both events by their id and subtract their dates.")
+
+
+def q2(answer: object) -> Feedback:
+    """Which actor made the most statements, letters and reports in 2007 to 2010 (the actor's name)?"""
+    if not isinstance(answer, str) or not answer.strip():
+        if answer is ... or answer is None or isinstance(answer, str):
+            return Feedback("unanswered", "Replace the `...` with the actor's name, as text.")
+        if isinstance(answer, pd.Series) and len(answer):
+            answer = str(answer.index[0])
+        else:
+            return Feedback("unreadable", f"Expected an actor's name as text, not a {type(answer).__name__}.")
+    table = statement_table()
+    chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
+    counts = chosen["actor"].value_counts()
+    given = answer.strip().casefold()
+    names = {n.casefold(): n for n in counts.index}
+    if given == str(counts.index[0]).casefold():
+        return correct(
+            f"{counts.index[0]} ({counts.iloc[0]} items): in this timeline, a non-governmental organisation "
+            "spoke up most often in these years."
+        )
+    if given in names:
+        return not_yet(
+            f"{names[given]} has {counts[names[given]]} item(s); another actor has more.",
+            "Filter on the years and the three kinds, then value_counts() on 'actor'.",
+        )
+    return not_yet(f"'{answer}' is not an actor in the timeline.", "Copy the name as it appears in the 'actor' column.")
+
+
+def q3(answer: object) -> Feedback:
+    """How many of the Madrid commitments do the sources judge fully met?"""
+    n = as_int(answer, "a whole number of commitments")
+    if isinstance(n, Feedback):
+        return n
+    commitments = data.load("commitments")
+    expected = int((commitments["status"] == "met").sum())
+    if n == expected:
+        counts = commitments["status"].value_counts()
+        return correct(
+            f"{expected} fully met: {counts.get('partly_met', 0)} saw only modest steps, "
+            f"{counts.get('not_met', 0)} was not met, and for {counts.get('no_evidence', 0)} the data holds no "
+            "assessment at all."
+        )
+    if n == int(commitments["status"].isin(["met", "partly_met"]).sum()):
+        return not_yet("That counts the partly met ones too.", "Only the status 'met' counts as fully met.")
+    return not_yet(f"{n} does not match the table.", "Count the rows whose status is exactly 'met'.")
+
+
+def q4(answer: object) -> Feedback:
+    """Which actors (ids) opposed the 2009 law and were also concerned about or opposed to the chairmanship?"""
+    given = as_text_set(answer, "a list of actor ids such as ['eu', ...]")
+    if isinstance(given, Feedback):
+        return given
+    positions = data.load("positions")
+    law = set(positions[(positions["issue"] == "internet-law-2009") & (positions["stance"] == "opposes")]["actor_id"])
+    chair = set(
+        positions[(positions["issue"] == "osce-chairmanship") & positions["stance"].isin(["opposes", "concerned"])][
+            "actor_id"
+        ]
+    )
+    expected = law & chair
+    if given == expected:
+        return correct(
+            "Only this actor linked the two: most critics of the law did not, in the data, also question the "
+            "chairmanship itself."
+        )
+    if given == law:
+        return not_yet(
+            "That is everyone who opposed the law.", "Intersect it with the critics of the chairmanship (&)."
+        )
+    if given == chair:
+        return not_yet(
+            "That is everyone critical of the chairmanship.", "Intersect it with the opponents of the law (&)."
+        )
+    if given - (law | chair):
+        return not_yet(
+            "Some ids are in neither group, or are names rather than ids.", "Use the actor_id column of positions."
+        )
+    return not_yet("Not quite the overlap.", "Build two sets of actor_id and take their intersection with &.")
+
+
+def q5(answer: object) -> Feedback:
+    """In the positions map, from which year is the OSCE media office shown opposing media-law changes?"""
+    year = as_int(answer, "a year such as 2005")
+    if isinstance(year, Feedback):
+        return year
+    first = None
+    for y in range(
+        int(data.load("positions")["date"].dt.year.min()), int(data.load("positions")["date"].dt.year.max()) + 1
+    ):
+        table = latest_positions(y)
+        row = table[(table["actor_id"] == "osce-rfom") & (table["issue"] == "media-law-reform")]
+        if len(row) and row["stance"].iloc[0] == "opposes":
+            first = y
+            break
+    if year == first:
+        return correct(
+            f"{first}: the office asked the President to veto a new broadcasting law. Its stance later returns to "
+            "'concerned': a map of stances changes as the laws do."
+        )
+    if first is not None and year > first:
+        return not_yet("The office already opposed a change before that year.", "Move the slider back year by year.")
+    return not_yet(
+        f"In {year} the map does not show the office opposing.",
+        "Select the row 'OSCE Representative on Freedom of the Media' and move the slider forward.",
+    )

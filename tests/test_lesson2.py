@@ -1,0 +1,174 @@
+"""Lesson 2's widgets and exercise checks, driven headlessly."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import netgov
+from netgov import lesson2
+from netgov.exercises import lesson2 as check
+
+# Statement timeline --------------------------------------------------------------------------------
+
+
+def test_timeline_filters_by_group_kind_and_years():
+    timeline = lesson2.StatementTimeline()
+    timeline.groups.value = ("NGOs and media",)
+    shown = timeline.selection()
+    assert set(shown["group"]) == {"NGOs and media"}
+    assert {trace.name for trace in timeline.figure.data} == {lesson2.KINDS[k] for k in set(shown["kind"])}
+    timeline.years.value = (2009, 2009)
+    assert set(timeline.selection()["date"].dt.year) == {2009}
+    assert f"Timeline of {len(timeline.selection())} statements" in timeline.description.value
+
+
+def test_timeline_detail_card_follows_the_choice():
+    timeline = lesson2.StatementTimeline()
+    timeline.item.value = "ev-2009-06-29-haraszti-veto-appeal"
+    assert "Haraszti asks Nazarbayev not to sign the internet law" in timeline.detail.value
+    assert "opennet.net" in timeline.detail.value  # its source
+
+
+def test_timeline_with_nothing_selected_says_so():
+    timeline = lesson2.StatementTimeline()
+    timeline.kinds.value = ()
+    assert len(timeline.figure.data) == 0
+    assert "Nothing matches these filters" in timeline.figure.layout.annotations[0].text
+    assert "Nothing matches these filters" in timeline.description.value
+    assert timeline.item.options == () and timeline.detail.value == ""
+
+
+def test_timeline_rejects_impossible_years():
+    with pytest.raises(ValueError, match=r"years must be a \(start, end\) pair within"):
+        lesson2.StatementTimeline(years=(1990, 2000))
+
+
+def test_every_group_is_known():
+    assert "Other" not in set(lesson2.statement_table()["group"])
+
+
+# Commitments tracker -------------------------------------------------------------------------------
+
+
+def test_tracker_shows_every_commitment_with_status_and_sources():
+    tracker = lesson2.CommitmentsTracker()
+    html = tracker.output.value
+    for row in netgov.load("commitments").itertuples():
+        assert row.commitment.replace("'", "&#x27;") in html
+    assert "Not met" in html and "Partly met" in html and "<ol" in html
+
+
+def test_tracker_filters_by_status_and_handles_none():
+    tracker = lesson2.CommitmentsTracker()
+    tracker.status.value = ("not_met",)
+    assert tracker.output.value.startswith("<p>1 commitment(s) shown.")
+    tracker.status.value = ()
+    assert "choose at least one status" in tracker.output.value
+    with pytest.raises(ValueError, match="Unknown status"):
+        tracker.render(["done"])
+
+
+# Positions map -------------------------------------------------------------------------------------
+
+
+def test_latest_positions_keeps_the_most_recent_stance():
+    table = lesson2.latest_positions(2011)
+    rfom = table[(table["actor_id"] == "osce-rfom") & (table["issue"] == "media-law-reform")]
+    assert rfom["stance"].tolist() == ["opposes"]
+    assert not table.duplicated(["actor_id", "issue"]).any()
+    with pytest.raises(ValueError, match="between"):
+        lesson2.latest_positions(1900)
+    with pytest.raises(TypeError, match="whole number"):
+        lesson2.latest_positions("2009")
+
+
+def test_positions_map_labels_every_cell_in_words():
+    positions_map = lesson2.PositionsMap(year=2009)
+    heatmap = positions_map.figure.data[0]
+    filled = [t for row in heatmap.text for t in row if t]
+    assert filled and set(filled) <= {label for label, _, _ in lesson2.STANCES.values()}
+    assert len(filled) == len(lesson2.latest_positions(2009))
+    positions_map.year.value = 2024
+    assert "as of the end of 2024" in positions_map.description.value
+    assert positions_map.chart.refreshes >= 2
+
+
+def test_positions_map_before_any_position_says_so():
+    positions_map = lesson2.PositionsMap()
+    first = positions_map.year.min
+    positions_map.year.value = first
+    assert len(positions_map.figure.data) == 1  # the first year has a position
+    assert "Grid of" in positions_map.description.value
+
+
+# Exercise checks -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def answers():
+    events = netgov.load("events").set_index("id")
+    table = lesson2.statement_table()
+    chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
+    positions = netgov.load("positions")
+    law = set(positions[(positions["issue"] == "internet-law-2009") & (positions["stance"] == "opposes")]["actor_id"])
+    chair = set(
+        positions[(positions["issue"] == "osce-chairmanship") & positions["stance"].isin(["opposes", "concerned"])][
+            "actor_id"
+        ]
+    )
+    return {
+        "q1": (
+            events.loc["ev-2010-01-01-kz-chairmanship", "date"]
+            - events.loc["ev-2007-11-30-madrid-chairmanship-decision", "date"]
+        ).days,
+        "q2": chosen["actor"].value_counts().index[0],
+        "q3": int((netgov.load("commitments")["status"] == "met").sum()),
+        "q4": sorted(law & chair),
+        "q5": 2011,
+    }
+
+
+@pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4", "q5"])
+def test_right_answers_pass(answers, name):
+    assert getattr(check, name)(answers[name])
+
+
+@pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4", "q5"])
+@pytest.mark.parametrize("blank", [..., None, ""])
+def test_blank_answers_get_guidance(name, blank):
+    result = getattr(check, name)(blank)
+    assert not result and result.status == "unanswered"
+
+
+def test_wrong_answers_get_specific_hints(answers):
+    assert "wrong way round" in check.q1(-answers["q1"]).message
+    assert "another actor has more" in check.q2("European Union").message
+    assert "not an actor" in check.q2("Santa").message
+    assert (
+        "partly met ones too"
+        in check.q3(int(netgov.load("commitments")["status"].isin(["met", "partly_met"]).sum())).message
+    )
+    assert (
+        "everyone who opposed the law"
+        in check.q4(
+            list(
+                set(netgov.load("positions").query("issue == 'internet-law-2009' and stance == 'opposes'")["actor_id"])
+            )
+        ).message
+    )
+    assert "already opposed" in check.q5(2013).message
+    assert not check.q5(2009)
+
+
+def test_equivalent_forms_are_accepted(answers):
+    assert check.q1(pd.Timedelta(days=answers["q1"]))
+    assert check.q2(answers["q2"].upper())
+    assert check.q4(pd.Series(answers["q4"]))
+    assert check.q4(tuple(a.upper() for a in answers["q4"]))
+
+
+def test_bad_types_are_explained():
+    assert check.q2(42).status == "unreadable"
+    assert check.q4(42).status == "unreadable"
+    assert check.q5([2011]).status == "unreadable"

@@ -108,8 +108,34 @@ def lesson1_widgets() -> list[dict]:
     ]
 
 
+def lesson2_widgets() -> list[dict]:
+    from netgov import lesson2
+
+    timeline = lesson2.StatementTimeline()
+    tracker = lesson2.CommitmentsTracker()
+    positions = lesson2.PositionsMap()
+    groups = timeline.groups.options
+    return [
+        time_widget_updates(
+            "lesson 2: statement timeline, who",
+            lambda v: setattr(timeline.groups, "value", v),
+            [tuple(groups), groups[:1], groups[1:3]],
+        ),
+        time_widget_updates(
+            "lesson 2: commitments tracker",
+            lambda v: setattr(tracker.status, "value", v),
+            [("not_met",), ("partly_met", "not_met"), tuple(s for _, s in tracker.status.options)],
+        ),
+        time_widget_updates(
+            "lesson 2: positions map, year",
+            lambda v: setattr(positions.year, "value", v),
+            list(range(positions.year.min, positions.year.max + 1)),
+        ),
+    ]
+
+
 #: Widget benchmarks, one function per notebook; lessons add theirs.
-WIDGETS: list[Callable[[], list[dict]]] = [start_notebook_widgets, lesson1_widgets]
+WIDGETS: list[Callable[[], list[dict]]] = [start_notebook_widgets, lesson1_widgets, lesson2_widgets]
 
 
 def execute_seconds(path: Path) -> float:

@@ -172,3 +172,23 @@ def test_bad_types_are_explained():
     assert check.q2(42).status == "unreadable"
     assert check.q4(42).status == "unreadable"
     assert check.q5([2011]).status == "unreadable"
+
+
+def test_quiz_explains_every_choice():
+    for question in lesson2.quiz_questions():
+        for index, choice in enumerate(question.choices):
+            assert question.answer(index) is choice.correct
+
+
+def test_role_briefs_are_built_from_the_data():
+    for role in lesson2.ROLES:
+        brief = lesson2.role_brief(role).data
+        assert brief.startswith(f"### Brief: {role}") and "**Sources**" in brief
+    eu = lesson2.role_brief("European Union").data
+    assert "Decision 633" in eu
+    early = lesson2.role_brief("European Union", until="2008-12-31").data
+    assert "internet law" not in early  # nothing after the cut-off date
+    with pytest.raises(KeyError, match="Unknown role"):
+        lesson2.role_brief("Mars")
+    with pytest.raises(ValueError, match="until must be a date"):
+        lesson2.role_brief("European Union", until="soon")

@@ -426,3 +426,124 @@ def role_brief(role: str, *, until: str = "2009-07-31"):
     sources = data.id_list([*actors["source_ids"], *said["source_ids"], *did["source_ids"]])
     lines += ["", "**Sources**", ""] + [f"{n}. {ref}" for n, ref in enumerate(data.cite(sources), start=1)]
     return Markdown("\n".join(lines))
+
+
+def quiz_questions() -> list:
+    """The lesson's check-your-understanding questions; the facts in the explanations come from the data."""
+    from .quiz import Choice, MultipleChoice
+
+    events = data.load("events").set_index("id")
+    madrid = events.loc["ev-2007-11-30-madrid-chairmanship-decision", "date"]
+    chair = events.loc["ev-2010-01-01-kz-chairmanship", "date"]
+    summit = events.loc["ev-2010-12-01-astana-summit", "date"]
+    commitments = data.load("commitments")
+    met = int((commitments["status"] == "met").sum())
+    assessed = int((commitments["status"] != "no_evidence").sum())
+    return [
+        MultipleChoice(
+            "What can the OSCE Representative on Freedom of the Media do about a restrictive law?",
+            [
+                Choice(
+                    "Review it, write to the government and criticise it in public",
+                    True,
+                    "Every action of the office in the data is a review, a letter or a statement; OSCE commitments "
+                    "are political promises, not treaties.",
+                ),
+                Choice(
+                    "Annul it, as a constitutional court would",
+                    False,
+                    "The office has no court's powers; it follows media developments and speaks up.",
+                ),
+                Choice(
+                    "Suspend the state's OSCE membership",
+                    False,
+                    "The office has no such power; the OSCE takes its decisions by consensus of all participating "
+                    "States.",
+                ),
+                Choice(
+                    "Fine the state until it changes the law",
+                    False,
+                    "No OSCE body can impose fines: its commitments are politically, not legally, binding.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "When did Kazakhstan take over the OSCE chairmanship, and how long after the Madrid decision?",
+            [
+                Choice(
+                    f"On {chair:%d %B %Y}, about two years after Madrid".replace(" 0", " "),
+                    True,
+                    f"The Ministerial Council decided on {madrid:%d %B %Y}; the gap gave Kazakhstan time to carry out "
+                    "the reforms it had pledged for the end of 2008.",
+                ),
+                Choice(
+                    "Immediately after the Madrid meeting, in December 2007",
+                    False,
+                    "Madrid named chairs for three years ahead: Greece first, then Kazakhstan, then Lithuania.",
+                ),
+                Choice(
+                    f"At the Astana summit in {summit:%B %Y}",
+                    False,
+                    "The summit came at the end of the chairmanship year, not its start.",
+                ),
+                Choice(
+                    "In 2009, the year of the internet law",
+                    False,
+                    "2009 was Greece's chairmanship year; Kazakhstan's turn was in effect pushed back a year.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "According to the sources in the data, how many Madrid commitments were fully met?",
+            [
+                Choice(
+                    str(met),
+                    True,
+                    "Several saw modest steps only, libel stayed a crime, and one pledge has no assessment at all.",
+                ),
+                Choice(
+                    "All of them, by the end of 2008",
+                    False,
+                    "HRW found only modest changes in February 2009, after the deadline.",
+                ),
+                Choice(
+                    "All but the pledge on libel",
+                    False,
+                    "The media, election and party pledges are judged partly met at best.",
+                ),
+                Choice(
+                    "We cannot tell anything from the sources",
+                    False,
+                    f"The sources assess {assessed} of the {len(commitments)} pledges; only "
+                    f"{len(commitments) - assessed} lacks evidence.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "Why did critics link the 2009 internet law to the chairmanship?",
+            [
+                Choice(
+                    "A state about to lead the OSCE was breaking the commitments it would have to uphold",
+                    True,
+                    "Haraszti and Freedom House tied the law to the coming chairmanship, and the EU and Freedom "
+                    "House to the Madrid pledge.",
+                ),
+                Choice(
+                    "The OSCE had asked Kazakhstan to pass the law",
+                    False,
+                    "The OSCE's media office asked the President not to sign it.",
+                ),
+                Choice(
+                    "The law applied only to OSCE institutions",
+                    False,
+                    "It applied to every internet resource available in Kazakhstan.",
+                ),
+                Choice(
+                    "The chairmanship required new internet laws",
+                    False,
+                    "Nothing in the chairmanship required such a law; critics saw it as contradicting OSCE "
+                    "commitments.",
+                ),
+            ],
+        ),
+    ]

@@ -125,7 +125,13 @@ class StatementTimeline:
             options=[(KINDS[k], k) for k in kinds], value=tuple(kinds), rows=min(len(kinds), 6), description="What"
         )
         self.years = widgets.IntRangeSlider(
-            value=years, min=first, max=last, step=1, description="Years", continuous_update=False
+            value=years,
+            min=first,
+            max=last,
+            step=1,
+            description="Years",
+            continuous_update=False,
+            layout=widgets.Layout(width="32em"),
         )
         self.item = widgets.Dropdown(description="Read", layout=widgets.Layout(width="95%"))
         self.chart = FigureOutput(
@@ -144,7 +150,8 @@ class StatementTimeline:
         self.item.observe(self.show_item, names="value")
         self.widget = widgets.VBox(
             [
-                widgets.HBox([self.groups, self.kinds, self.years]),
+                widgets.HBox([self.groups, self.kinds]),
+                self.years,
                 self.chart.output,
                 self.description,
                 self.item,
@@ -177,7 +184,18 @@ class StatementTimeline:
                     yref="paper",
                     showarrow=False,
                 )
-            symbols = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down", "hexagon"]
+            symbols = [
+                "circle",
+                "square",
+                "diamond",
+                "triangle-up",
+                "x",
+                "star",
+                "cross",
+                "triangle-down",
+                "hexagon",
+                "pentagon",
+            ]
             for n, kind in enumerate(k for k in KINDS if k in set(rows["kind"])):
                 part = rows[rows["kind"] == kind]
                 self.figure.add_scatter(

@@ -1,0 +1,117 @@
+"""Checks for exercises/03-one-gateway.ipynb."""
+
+from __future__ import annotations
+
+from .. import data
+from ..checks import Feedback, as_number, as_text_set, correct, not_yet
+from ..lesson3 import access_networks, betweenness, chokepoint_share, hhi, lose_access, topology
+
+__all__ = ["q1", "q2", "q3", "q4", "q5"]
+
+COUNTRY_NAMES = {"kyrgyzstan": "KG", "tajikistan": "TJ", "turkmenistan": "TM", "uzbekistan": "UZ", "russia": "RU"}
+
+
+def _as_share(answer: object, expected: str) -> float | Feedback:
+    """A share given as a fraction (0.5) or a percentage (50); returned as a percentage."""
+    value = as_number(answer, expected)
+    if isinstance(value, Feedback):
+        return value
+    if not 0 <= value <= 100:
+        return Feedback("unreadable", f"A share lies between 0 and 1 (or 0% and 100%), not {value}.")
+    return value * 100 if value <= 1 else value
+
+
+def q1(answer: object) -> Feedback:
+    """The Herfindahl-Hirschman index of mobile broadband in 2016, from the market table."""
+    value = as_number(answer, "a number (the index)")
+    if isinstance(value, Feedback):
+        return value
+    market = data.load("market")
+    shares = market[
+        (market["segment"] == "mobile_broadband") & (market["metric"] == "share_percent") & (market["year"] == 2016)
+    ]["value"]
+    expected = hhi(shares)
+    if abs(value - expected) <= 1:
+        return correct(f"HHI {expected:,.0f}: far above 1,800, so highly concentrated with only three operators.")
+    if abs(value - shares.sum()) <= 1:
+        return not_yet("That is the sum of the shares.", "Square each share first, then add the squares.")
+    if abs(value - shares.sum() ** 2) <= 1:
+        return not_yet("That squares the total.", "Square each share on its own, then add: (s ** 2).sum().")
+    if abs(value - expected / 10_000) <= 0.001:
+        return not_yet("You used shares as fractions.", "Use percentages (40, not 0.4), as the table does.")
+    return not_yet(f"{value:,.0f} does not match.", "Keep the 2016 mobile-broadband shares, square them, add them up.")
+
+
+def q2(answer: object) -> Feedback:
+    """In the 2009 model (OpenNet reading), what share of networks lose sites abroad if Kazakhtelecom blocks them?"""
+    value = _as_share(answer, "a share, as a fraction (0.5) or a percentage (50)")
+    if isinstance(value, Feedback):
+        return value
+    graph = topology("2009-all")
+    lost = lose_access(graph, "kazakhtelecom")
+    expected = 100 * len(lost) / len(access_networks(graph))
+    if abs(value - expected) <= 0.6:
+        return correct(f"{expected:.0f}%: one operator's filter reaches almost every network in the model.")
+    other = 100 * chokepoint_share(graph)
+    if abs(value - other) <= 0.6:
+        return not_yet(
+            "That leaves Kazakhtelecom's own network out.",
+            "Its own users lose access too: count every network in the list lose_access() returns.",
+        )
+    return not_yet(f"{value:.1f}% does not match.", "Divide the number of networks that lose access by all networks.")
+
+
+def q3(answer: object) -> Feedback:
+    """Which network has the highest betweenness centrality in the 2009 model (OpenNet reading)?"""
+    if not isinstance(answer, str) or not answer.strip():
+        if answer is ... or answer is None or isinstance(answer, str):
+            return Feedback("unanswered", "Replace the `...` with the network's name or id, as text.")
+        return Feedback("unreadable", f"Expected a network's name as text, not a {type(answer).__name__}.")
+    scores = betweenness(topology("2009-all"))
+    top = str(scores.index[0])
+    given = answer.strip().casefold()
+    if given in top.casefold() or top.casefold().startswith(given.replace("-", " ")) or given == "kazakhtelecom":
+        return correct(f"{top}, with {scores.iloc[0]:.2f}: most shortest paths between networks cross it.")
+    if given == str(scores.index[1]).casefold():
+        return not_yet("That is the second highest.", "Sort the scores from highest to lowest and take the first.")
+    return not_yet(
+        f"'{answer}' is not the top network.", "Compute betweenness(topology('2009-all')) and read the first row."
+    )
+
+
+def q4(answer: object) -> Feedback:
+    """Which countries besides Kazakhstan would a Kazakhtelecom block on sites abroad reach, in the 2009 model?"""
+    given = as_text_set(answer, "a list of country codes such as ['KG', ...]")
+    if isinstance(given, Feedback):
+        return given
+    codes = {COUNTRY_NAMES.get(g, g).upper() for g in given}
+    graph = topology("2009-all")
+    expected = {graph.nodes[n]["country"] for n in lose_access(graph, "kazakhtelecom")} - {"KZ", ""}
+    if codes == expected:
+        return correct(
+            f"{', '.join(sorted(expected))}: the 2008 RFE/RL and LiveJournal blocks crossed these borders the "
+            "same way. Note that only one source names Turkmenistan."
+        )
+    if "KZ" in codes:
+        return not_yet("Leave Kazakhstan itself out.", "The question asks about the neighbours.")
+    missing, extra = expected - codes, codes - expected
+    return not_yet(
+        f"{len(missing)} missing, {len(extra)} that the model does not show.",
+        "Take the 'country' of every network in lose_access(graph, 'kazakhtelecom').",
+    )
+
+
+def q5(answer: object) -> Feedback:
+    """In today's model, what share of the other networks must cross Kazakhtelecom to reach sites abroad?"""
+    value = _as_share(answer, "a share, as a fraction or a percentage")
+    if isinstance(value, Feedback):
+        return value
+    expected = 100 * chokepoint_share(topology("today"))
+    if abs(value - expected) <= 0.6:
+        return correct(
+            f"{expected:.0f}%: in the model several operators reach foreign transit directly, so a block at one "
+            "of them no longer reaches almost everyone; filtering then needs orders to every operator."
+        )
+    if abs(value - 100 * chokepoint_share(topology("2009-all"))) <= 0.6:
+        return not_yet("That is the 2009 figure.", "Use topology('today').")
+    return not_yet(f"{value:.1f}% does not match.", "Use chokepoint_share(topology('today')).")

@@ -134,8 +134,34 @@ def lesson2_widgets() -> list[dict]:
     ]
 
 
+def lesson3_widgets() -> list[dict]:
+    from netgov import lesson3
+
+    chokepoint = lesson3.ChokepointExplorer()
+    calculator = lesson3.ConcentrationCalculator()
+    gateways = lesson3.GatewayExplorer()
+    candidates = [value for _, value in gateways.gateways.options]
+    return [
+        time_widget_updates(
+            "lesson 3: chokepoint, block point",
+            lambda v: setattr(chokepoint.blocked_at, "value", v),
+            [value for _, value in chokepoint.blocked_at.options],
+        ),
+        time_widget_updates(
+            "lesson 3: concentration slider",
+            lambda v: setattr(calculator.sliders["Beeline"], "value", v),
+            [10.0, 40.0, 70.0],
+        ),
+        time_widget_updates(
+            "lesson 3: add a gateway",
+            lambda v: setattr(gateways.gateways, "value", v),
+            [(), tuple(candidates[:1]), tuple(candidates[:4])],
+        ),
+    ]
+
+
 #: Widget benchmarks, one function per notebook; lessons add theirs.
-WIDGETS: list[Callable[[], list[dict]]] = [start_notebook_widgets, lesson1_widgets, lesson2_widgets]
+WIDGETS: list[Callable[[], list[dict]]] = [start_notebook_widgets, lesson1_widgets, lesson2_widgets, lesson3_widgets]
 
 
 def execute_seconds(path: Path) -> float:

@@ -177,3 +177,12 @@ def test_equivalent_forms_are_accepted(answers):
     assert check.q3("kazakhtelecom")
     assert check.q4(["Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"])
     assert check.q5(100 * answers["q5"])
+
+
+def test_quiz_explains_every_choice():
+    for question in lesson3.quiz_questions():
+        for index, choice in enumerate(question.choices):
+            assert question.answer(index) is choice.correct
+    hhi_question = lesson3.quiz_questions()[1]
+    right = next(c for c in hhi_question.choices if c.correct)
+    assert float(right.text.replace(",", "")) == lesson3.hhi([50, 30, 20])

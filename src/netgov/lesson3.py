@@ -480,3 +480,85 @@ class GatewayExplorer:
             f"<strong>{central:.2f}</strong> (was {base_central:.2f}). In the diagram, the networks marked "
             "<em>Loses access</em> are those a block at that operator would still cut off.</p>"
         )
+
+
+def quiz_questions() -> list:
+    """The lesson's check-your-understanding questions; numbers in the explanations come from the model."""
+    from .quiz import Choice, MultipleChoice
+
+    share_2009 = chokepoint_share(topology("2009-all"))
+    return [
+        MultipleChoice(
+            "What does a network buy when it buys transit?",
+            [
+                Choice(
+                    "Another network carries its traffic to the rest of the internet",
+                    True,
+                    "Transit is the customer-supplier link: the upstream provider gives its customer a route to "
+                    "everyone else.",
+                ),
+                Choice(
+                    "A direct, usually unpaid, exchange of customers' traffic",
+                    False,
+                    "That is peering, which networks of similar size arrange between themselves.",
+                ),
+                Choice("A domain name for its website", False, "Domain names are registered, not bought as transit."),
+                Choice("A faster connection inside one building", False, "Transit is about reaching other networks."),
+            ],
+        ),
+        MultipleChoice(
+            "Three operators hold 50%, 30% and 20% of a market. What is the HHI?",
+            [
+                Choice("3,800", True, "50² + 30² + 20² = 2,500 + 900 + 400 = 3,800: highly concentrated."),
+                Choice("100", False, "That is the sum of the shares; the HHI squares each share first."),
+                Choice("10,000", False, "That is the HHI of a monopoly, one firm with 100%."),
+                Choice("0.38", False, "That uses shares as fractions; the usual scale uses percentages."),
+            ],
+        ),
+        MultipleChoice(
+            "Why did the 2008 block of RFE/RL also cut the site off in neighbouring countries?",
+            [
+                Choice(
+                    "Their providers reached the internet through Kazakhtelecom",
+                    True,
+                    "Providers in Kyrgyzstan, Tajikistan and Uzbekistan used Kazakhtelecom as their upstream, so "
+                    "its filter applied to their users too.",
+                ),
+                Choice(
+                    "Their governments ordered the same block",
+                    False,
+                    "The sources describe a spillover through Kazakhtelecom, not orders in those countries.",
+                ),
+                Choice(
+                    "RFE/RL closed its sites for the whole region",
+                    False,
+                    "RFE/RL announced that its sites were reachable again in all of them once the block ended.",
+                ),
+                Choice(
+                    "The OSCE asked for a regional block",
+                    False,
+                    "The OSCE media representative asked for access to be restored.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "What does the dotted line to 'Foreign transit A' in the network map mean?",
+            [
+                Choice(
+                    "An illustrative link to a placeholder: no source names that upstream",
+                    True,
+                    f"The model needs a route abroad, so it draws one and labels it; the {share_2009:.0%} chokepoint "
+                    "share depends on such assumptions, which is why the lesson shows them.",
+                ),
+                Choice(
+                    "A documented link to a named foreign company",
+                    False,
+                    "Documented links are solid lines; placeholders are never named companies.",
+                ),
+                Choice("A link that was cut in 2009", False, "Line styles show certainty, not whether a link worked."),
+                Choice(
+                    "A peering link at an exchange point", False, "The model marks certainty, not the kind of link."
+                ),
+            ],
+        ),
+    ]

@@ -1,0 +1,108 @@
+"""Checks for exercises/04-blocked.ipynb."""
+
+from __future__ import annotations
+
+from .. import data
+from ..checks import Feedback, as_int, as_number, correct, not_yet
+from ..lesson4 import case_table
+
+__all__ = ["q1", "q2", "q3", "q4", "q5"]
+
+
+def q1(answer: object) -> Feedback:
+    """How many cases have no documented method ('unknown' among their methods)?"""
+    n = as_int(answer, "a whole number of cases")
+    if isinstance(n, Feedback):
+        return n
+    cases = data.load("blocking_cases")
+    expected = int(cases["methods"].str.contains("unknown").sum())
+    if n == expected:
+        return correct(
+            f"{expected} of {len(cases)}: for most cases the sources say that a site was blocked, not how. A block "
+            "nobody acknowledges leaves few traces, which is why measurement matters."
+        )
+    if n == len(cases):
+        return not_yet("That counts every case.", "Keep only the rows whose methods contain 'unknown'.")
+    return not_yet(f"{n} does not match.", "Use .str.contains('unknown') on the methods column, then .sum().")
+
+
+def q2(answer: object) -> Feedback:
+    """In which year did the most cases in the data begin?"""
+    year = as_int(answer, "a year such as 2005")
+    if isinstance(year, Feedback):
+        return year
+    counts = case_table()["year"].value_counts()
+    best = int(counts.max())
+    leaders = sorted(int(y) for y in counts[counts == best].index)
+    if year in leaders:
+        return correct(
+            f"{year}, with {best} cases: the year of the WordPress.com and LiveJournal blocks, the court orders "
+            "against 'extremist' sites and the Zhanaozen cut."
+            if year == 2011
+            else f"{year}, with {best} cases."
+        )
+    if year in counts.index:
+        return not_yet(
+            f"{year} has {counts[year]} case(s); another year has more.", "Use value_counts() on the start year."
+        )
+    return not_yet(f"No case in the data begins in {year}.", "Take the year of the 'start' column with .dt.year.")
+
+
+def q3(answer: object) -> Feedback:
+    """How many cases involved a shutdown of the network, rather than a block of particular sites?"""
+    n = as_int(answer, "a whole number of cases")
+    if isinstance(n, Feedback):
+        return n
+    cases = data.load("blocking_cases")
+    expected = int(cases["methods"].str.contains("shutdown").sum())
+    exact = int((cases["methods"] == "shutdown").sum())
+    if n == expected:
+        return correct(f"{expected}: regional and national cuts, from Zhanaozen in 2011 to January 2022.")
+    if n == exact:
+        return not_yet(
+            "That misses a case that combined throttling with a shutdown.",
+            "A case can list several methods separated by ';': use .str.contains('shutdown').",
+        )
+    return not_yet(f"{n} does not match.", "Count the rows whose methods contain 'shutdown'.")
+
+
+def q4(answer: object) -> Feedback:
+    """The median duration, in days, of the cases whose end is known."""
+    value = as_number(answer, "a number of days")
+    if isinstance(value, Feedback):
+        return value
+    cases = data.load("blocking_cases")
+    durations = (cases["end"] - cases["start"]).dt.days.dropna()
+    expected = float(durations.median())
+    if abs(value - expected) <= 0.5:
+        return correct(
+            f"{expected:g} days: the cases with a known end are mostly short cuts around protests and elections; "
+            "many long blocks are still running, or their end is not documented."
+        )
+    if abs(value - float(durations.mean())) <= 0.5:
+        return not_yet("That is the mean, pulled up by a few long blocks.", "Use .median() instead of .mean().")
+    return not_yet(
+        f"{value:g} does not match.", "Subtract start from end, take .dt.days, drop missing values, then median."
+    )
+
+
+def q5(answer: object) -> Feedback:
+    """Which method: DNS and TCP look normal, but the TLS handshake stalls after the ClientHello?"""
+    if not isinstance(answer, str) or not answer.strip():
+        if answer is ... or answer is None or isinstance(answer, str):
+            return Feedback("unanswered", "Replace the `...` with a method, as text (for example 'dns').")
+        return Feedback("unreadable", f"Expected a method as text, not a {type(answer).__name__}.")
+    table = data.load("detection_signatures").set_index("method")
+    given = answer.strip().casefold()
+    labels = {str(label).casefold(): method for method, label in table["label"].items()}
+    method = labels.get(given, given)
+    if method == "tls_sni" or "sni" in given:
+        return correct(
+            "Filtering by server name (SNI): the ClientHello names the site in clear, so a filter can stall it."
+        )
+    if method in table.index:
+        return not_yet(
+            f"{table.loc[method, 'label']} would look different: {table.loc[method, 'telltale']}",
+            "Which field of the first TLS message names the site?",
+        )
+    return not_yet(f"'{answer}' is not one of the methods.", f"Methods: {', '.join(table.index)}.")

@@ -160,8 +160,37 @@ def lesson3_widgets() -> list[dict]:
     ]
 
 
+def lesson4_widgets() -> list[dict]:
+    from netgov import lesson4
+
+    cases = lesson4.CaseExplorer()
+    detect = lesson4.DetectTheBlock()
+    damage = lesson4.CollateralDamage()
+    return [
+        time_widget_updates(
+            "lesson 4: case explorer, years",
+            lambda v: setattr(cases.years, "value", v),
+            [(2003, 2024), (2008, 2011), (2019, 2023)],
+        ),
+        time_widget_updates(
+            "lesson 4: detect the block",
+            lambda v: setattr(detect.method, "value", v),
+            [value for _, value in detect.method.options],
+        ),
+        time_widget_updates(
+            "lesson 4: collateral damage", lambda v: setattr(damage.hosted_exponent, "value", v), [2.0, 5.0, 8.0]
+        ),
+    ]
+
+
 #: Widget benchmarks, one function per notebook; lessons add theirs.
-WIDGETS: list[Callable[[], list[dict]]] = [start_notebook_widgets, lesson1_widgets, lesson2_widgets, lesson3_widgets]
+WIDGETS: list[Callable[[], list[dict]]] = [
+    start_notebook_widgets,
+    lesson1_widgets,
+    lesson2_widgets,
+    lesson3_widgets,
+    lesson4_widgets,
+]
 
 
 def execute_seconds(path: Path) -> float:

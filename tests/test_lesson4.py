@@ -153,3 +153,9 @@ def test_wrong_answers_get_specific_hints():
 def test_equivalent_forms_are_accepted(answers):
     assert check.q5("TLS filtering by server name (SNI)")
     assert check.q4(pd.Series([answers["q4"]]))
+
+
+def test_quiz_explains_every_choice():
+    for question in lesson4.quiz_questions():
+        for index, choice in enumerate(question.choices):
+            assert question.answer(index) is choice.correct

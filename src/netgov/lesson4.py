@@ -490,3 +490,92 @@ class ClaimChecker:
         head = "Agreed" if right else f"The data points another way: {VERDICTS[row['verdict']].lower()}"
         self.feedback.value = card(head, [("Evidence", row["evidence"])], row["source_ids"])
         return right
+
+
+def quiz_questions() -> list:
+    """The lesson's check-your-understanding questions; facts in the explanations come from the data."""
+    from .quiz import Choice, MultipleChoice
+
+    cases = data.load("blocking_cases").set_index("id")
+    wp = cases.loc["bc-wordpress-2011"]
+    return [
+        MultipleChoice(
+            "A DNS lookup inside the country returns a different address from the control. Which method is likely?",
+            [
+                Choice("DNS tampering", True, "Only the DNS answer differs; the site's real address may still work."),
+                Choice("IP blocking", False, "IP blocking leaves DNS correct and stops the connection instead."),
+                Choice("Throttling", False, "Throttling leaves every answer correct and only slows the traffic."),
+                Choice("TLS interception", False, "Interception shows up in the certificate, not in DNS."),
+            ],
+        ),
+        MultipleChoice(
+            f"Why did every WordPress.com blog go dark in Kazakhstan in {wp['start']:%Y}?",
+            [
+                Choice(
+                    "A court banned two blogs, and the platform's shared IP addresses were blocked",
+                    True,
+                    "Blocking by IP address cannot tell the banned blogs from the others on the same servers: "
+                    "overblocking.",
+                ),
+                Choice(
+                    "WordPress.com refused to register as a mass-media outlet",
+                    False,
+                    "The sources give a court order against two blogs as the reason.",
+                ),
+                Choice(
+                    "The whole internet was shut down",
+                    False,
+                    "Other sites stayed reachable; only the platform was blocked.",
+                ),
+                Choice(
+                    "WordPress.com blocked Kazakh users itself",
+                    False,
+                    "The block was applied in Kazakhstan, by IP address.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "Why do measurement projects compare every test with a control vantage point?",
+            [
+                Choice(
+                    "To tell deliberate blocking from a site that is simply down",
+                    True,
+                    "If the control reaches the site and the inside network does not, the difference is evidence "
+                    "of interference, and its pattern shows the method.",
+                ),
+                Choice("To make the test run faster", False, "The control adds a test; it does not speed it up."),
+                Choice(
+                    "Because the law requires it",
+                    False,
+                    "The comparison is a matter of method, not of any law.",
+                ),
+                Choice(
+                    "To hide the test from the censor",
+                    False,
+                    "The control runs elsewhere; it does not hide the test inside the country.",
+                ),
+            ],
+        ),
+        MultipleChoice(
+            "A 2009 blog post says the Russian-language LiveJournal stayed reachable. What does the data say?",
+            [
+                Choice(
+                    "No source confirms it; people got through via small providers, mirrors and proxies",
+                    True,
+                    "That is what the sources in blocking_cases describe; a claim no source supports should not "
+                    "be repeated as fact.",
+                ),
+                Choice("It is confirmed by Kazakhtelecom", False, "Kazakhtelecom denied blocking LiveJournal at all."),
+                Choice(
+                    "It is proved false by measurements from 2008",
+                    False,
+                    "The data holds no measurement of language versions: not found is not the same as false.",
+                ),
+                Choice(
+                    "LiveJournal was never blocked",
+                    False,
+                    "It became unreachable on 7 October 2008, and again from August 2011.",
+                ),
+            ],
+        ),
+    ]

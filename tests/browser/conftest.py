@@ -7,6 +7,7 @@ these tests skip with the reason, except under CI (CI=true), where they must run
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,15 +19,22 @@ from browserkit import CHROMIUM_FLAGS, ROOT, chromium_path, free_port, need_brow
 
 @pytest.fixture(scope="session")
 def lab_url():
-    """A JupyterLab server on a free loopback port, serving the repository root."""
+    """A JupyterLab server on a free loopback port, serving a copy of the kit's notebooks."""
     need_browser()
     port = free_port()
     workdir = tempfile.mkdtemp(prefix="netgov-lab-")
     settings = Path(workdir) / "settings"
     overrides = settings / "overrides.json"
     settings.mkdir()
-    # Render every cell, not only those on screen, so that tests can find outputs far down a notebook.
-    overrides.write_text('{"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"}}')
+    # Render every cell, not only those on screen; never autosave (the tests must not write notebooks).
+    overrides.write_text(
+        '{"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},'
+        ' "@jupyterlab/docmanager-extension:plugin": {"autosave": false}}'
+    )
+    # Serve a copy of the notebooks, so that nothing the browser does can change the repository.
+    served = Path(workdir) / "kit"
+    for folder in ("notebooks", "exercises", "docs"):
+        shutil.copytree(ROOT / folder, served / folder)
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings), JUPYTER_CONFIG_DIR=str(Path(workdir) / "config"))
     cmd = [
         sys.executable,
@@ -41,7 +49,7 @@ def lab_url():
         "--IdentityProvider.token=",
         "--ServerApp.password=",
         "--ServerApp.disable_check_xsrf=True",
-        f"--ServerApp.root_dir={ROOT}",
+        f"--ServerApp.root_dir={served}",
         "--LabApp.expose_app_in_browser=True",
         f"--LabApp.workspaces_dir={workdir}",
         f"--LabApp.user_settings_dir={settings}",

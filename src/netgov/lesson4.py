@@ -160,7 +160,9 @@ class CaseExplorer:
                     yref="paper",
                     showarrow=False,
                 )
-            labels = [f"{r.target[:45]} ({r.year})" for r in rows.itertuples()]
+            labels = [
+                f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})" for r in rows.itertuples()
+            ]
             symbols = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross"]
             for n, method in enumerate(m for m in METHODS if m in set(rows["method"])):
                 part = rows[rows["method"] == method]
@@ -188,7 +190,8 @@ class CaseExplorer:
                     .tolist(),
                     hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
                 )
-            self.figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)))
+            self.figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), dtick=1)
+            self.figure.layout.height = max(420, 24 * len(labels) + 220)  # one readable row per case
             date_axis_years(self.figure, start, end)
         self.chart.refresh()
         self.description.value = self.describe(rows)
@@ -380,7 +383,9 @@ class CollateralDamage:
             description="Case",
             layout=widgets.Layout(width="34em"),
         )
-        self.targeted = widgets.BoundedIntText(value=self.CASES[case], min=1, max=1000, description="Targeted sites")
+        self.targeted = widgets.BoundedIntText(
+            value=self.CASES[case], min=1, max=1000, description="Targeted sites", style={"description_width": "10em"}
+        )
         self.hosted_exponent = widgets.FloatSlider(
             value=5,
             min=1,

@@ -25,6 +25,7 @@ __all__ = [
     "Feedback",
     "as_int",
     "as_number",
+    "as_text",
     "as_text_set",
     "blank",
     "correct",
@@ -127,6 +128,18 @@ def as_int(answer: object, expected: str) -> int | Feedback:
     if value != int(value):
         return Feedback("unreadable", f"Expected {expected}, a whole number, not {value}.")
     return int(value)
+
+
+def as_text(answer: object, expected: str, *, top_of_counts: bool = False) -> str | Feedback:
+    """Read a short text answer, stripped. With ``top_of_counts``, a ``value_counts()`` Series counts as its
+    most common label, so a learner may pass the counts themselves."""
+    if _is_blank(answer):
+        return blank(expected)
+    if isinstance(answer, str):
+        return answer.strip()
+    if top_of_counts and isinstance(answer, pd.Series) and len(answer):
+        return str(answer.index[0])
+    return Feedback("unreadable", f"Expected {expected} as text, not a {type(answer).__name__}.")
 
 
 def as_text_set(answer: object, expected: str) -> set[str] | Feedback:

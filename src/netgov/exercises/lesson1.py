@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data
-from ..checks import Feedback, as_int, as_text_set, correct, not_yet
+from ..checks import Feedback, as_int, as_text, as_text_set, correct, not_yet
 from ..lesson1 import THEMES, legislation_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6"]
@@ -86,16 +86,10 @@ def q3(answer: object) -> Feedback:
 
 def q4(answer: object) -> Feedback:
     """Which verdict do the assessments of the 2009 law's provisions give most often?"""
-    if not isinstance(answer, str) or not answer.strip():
-        if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):
-            return Feedback(
-                "unanswered", "Replace the `...` with a verdict such as 'concerns', then run the cell again."
-            )
-        if isinstance(answer, pd.Series) and len(answer) > 0:
-            answer = str(answer.index[0])
-        else:
-            return Feedback("unreadable", f"Expected one verdict as text, not a {type(answer).__name__}.")
-    verdict = answer.strip().casefold()
+    answer = as_text(answer, "a verdict such as 'concerns'", top_of_counts=True)
+    if isinstance(answer, Feedback):
+        return answer
+    verdict = answer.casefold()
     assessments = data.load("assessments").merge(
         data.load("provisions")[["id", "act_id"]], left_on="provision_id", right_on="id", validate="many_to_one"
     )
@@ -145,14 +139,12 @@ def q5(answer: object) -> Feedback:
 
 def q6(answer: object) -> Feedback:
     """In the legislation timeline, in which theme do the 2009 law's descendants appear most often?"""
-    if isinstance(answer, str) and answer.strip():
-        text = answer.strip().casefold()
-        labels = {v.casefold(): k for k, v in THEMES.items()}
-        theme = labels.get(text, text.replace(" ", "_"))
-    elif answer is ... or answer is None or (isinstance(answer, str)):
-        return Feedback("unanswered", "Replace the `...` with a theme, for example 'Liability for content'.")
-    else:
-        return Feedback("unreadable", f"Expected the name of a theme as text, not a {type(answer).__name__}.")
+    answer = as_text(answer, "a theme, for example 'Liability for content'")
+    if isinstance(answer, Feedback):
+        return answer
+    text = answer.casefold()
+    labels = {v.casefold(): k for k, v in THEMES.items()}
+    theme = labels.get(text, text.replace(" ", "_"))
     table = legislation_table()
     counts = table[table["extends_2009_law"]]["theme"].value_counts()
     expected = str(counts.index[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data
-from ..checks import Feedback, as_int, as_text_set, correct, not_yet
+from ..checks import Feedback, as_int, as_text, as_text_set, correct, not_yet
 from ..lesson2 import latest_positions, statement_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -42,13 +42,9 @@ def q1(answer: object) -> Feedback:
 
 def q2(answer: object) -> Feedback:
     """Which actor made the most statements, letters and reports in 2007 to 2010 (the actor's name)?"""
-    if not isinstance(answer, str) or not answer.strip():
-        if answer is ... or answer is None or isinstance(answer, str):
-            return Feedback("unanswered", "Replace the `...` with the actor's name, as text.")
-        if isinstance(answer, pd.Series) and len(answer):
-            answer = str(answer.index[0])
-        else:
-            return Feedback("unreadable", f"Expected an actor's name as text, not a {type(answer).__name__}.")
+    answer = as_text(answer, "the actor's name", top_of_counts=True)
+    if isinstance(answer, Feedback):
+        return answer
     table = statement_table()
     chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
     counts = chosen["actor"].value_counts()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import data
-from ..checks import Feedback, as_number, as_text_set, correct, not_yet
+from ..checks import Feedback, as_number, as_text, as_text_set, correct, not_yet
 from ..lesson3 import access_networks, betweenness, chokepoint_share, hhi, lose_access, topology
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -63,10 +63,9 @@ def q2(answer: object) -> Feedback:
 
 def q3(answer: object) -> Feedback:
     """Which network has the highest betweenness centrality in the 2009 model (OpenNet reading)?"""
-    if not isinstance(answer, str) or not answer.strip():
-        if answer is ... or answer is None or isinstance(answer, str):
-            return Feedback("unanswered", "Replace the `...` with the network's name or id, as text.")
-        return Feedback("unreadable", f"Expected a network's name as text, not a {type(answer).__name__}.")
+    answer = as_text(answer, "the network's name or id")
+    if isinstance(answer, Feedback):
+        return answer
     scores = betweenness(topology("2009-all"))
     top = str(scores.index[0])
     given = answer.strip().casefold()

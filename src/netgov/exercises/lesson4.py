@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import data
-from ..checks import Feedback, as_int, as_number, correct, not_yet
+from ..checks import Feedback, as_int, as_number, as_text, correct, not_yet
 from ..lesson4 import case_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -88,10 +88,9 @@ def q4(answer: object) -> Feedback:
 
 def q5(answer: object) -> Feedback:
     """Which method: DNS and TCP look normal, but the TLS handshake stalls after the ClientHello?"""
-    if not isinstance(answer, str) or not answer.strip():
-        if answer is ... or answer is None or isinstance(answer, str):
-            return Feedback("unanswered", "Replace the `...` with a method, as text (for example 'dns').")
-        return Feedback("unreadable", f"Expected a method as text, not a {type(answer).__name__}.")
+    answer = as_text(answer, "a method, such as 'dns'")
+    if isinstance(answer, Feedback):
+        return answer
     table = data.load("detection_signatures").set_index("method")
     given = answer.strip().casefold()
     labels = {str(label).casefold(): method for method, label in table["label"].items()}

@@ -16,8 +16,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from . import data
-from .figures import OKABE_ITO, date_axis_years
-from .widgets import FigureOutput, card, message
+from .figures import OKABE_ITO
+from .widgets import MARKERS, FigureOutput, FilteredTimeline, card, message
 
 __all__ = [
     "ACTOR_GROUPS",
@@ -110,31 +110,21 @@ def _when(row: pd.Series) -> str:
     return row["date"].strftime(fmt).lstrip("0")
 
 
-class StatementTimeline:
+class StatementTimeline(FilteredTimeline):
     """Filter the statements and actions by group of actors, kind and years; pick one to read it in full."""
+
+    empty_text = "Nothing matches these filters: widen the years or pick more actors or kinds."
 
     def __init__(self, years: tuple[int, int] = (2003, 2011)):
         self.table = statement_table()
         first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
-        if not (isinstance(years, tuple) and len(years) == 2 and first <= years[0] <= years[1] <= last):
-            raise ValueError(f"years must be a (start, end) pair within {first} to {last}, not {years!r}.")
         groups = [g for g in ACTOR_GROUPS if g in set(self.table["group"])]
         kinds = [k for k in KINDS if k in set(self.table["kind"])]
         self.groups = widgets.SelectMultiple(options=groups, value=tuple(groups), rows=len(groups), description="Who")
         self.kinds = widgets.SelectMultiple(
             options=[(KINDS[k], k) for k in kinds], value=tuple(kinds), rows=min(len(kinds), 6), description="What"
         )
-        self.years = widgets.IntRangeSlider(
-            value=years,
-            min=first,
-            max=last,
-            step=1,
-            description="Years",
-            continuous_update=False,
-            layout=widgets.Layout(width="32em"),
-        )
-        self.item = widgets.Dropdown(description="Read", layout=widgets.Layout(width="95%"))
-        self.chart = FigureOutput(
+        chart = FigureOutput(
             title_text="Statements and actions around Kazakhstan's OSCE chairmanship",
             xaxis_title="Date",
             yaxis_title="Who",
@@ -142,23 +132,8 @@ class StatementTimeline:
             legend=dict(orientation="h", y=-0.18),
             margin=dict(l=260),
         )
-        self.figure = self.chart.figure
-        self.description = widgets.HTML()
-        self.detail = widgets.HTML()
-        for control in (self.groups, self.kinds, self.years):
-            control.observe(self.update, names="value")
-        self.item.observe(self.show_item, names="value")
-        self.widget = widgets.VBox(
-            [
-                widgets.HBox([self.groups, self.kinds]),
-                self.years,
-                self.chart.output,
-                self.description,
-                self.item,
-                self.detail,
-            ]
-        )
-        self.update()
+        self._assemble([self.groups, self.kinds], years, (first, last), chart, "Read")
+        self.item = self.picker
 
     def selection(self) -> pd.DataFrame:
         start, end = self.years.value
@@ -169,56 +144,24 @@ class StatementTimeline:
             & t["date"].dt.year.between(start, end)
         ]
 
-    def update(self, change: object = None) -> None:
-        rows = self.selection()
-        start, end = self.years.value
-        with self.figure.batch_update():
-            self.figure.data = []
-            self.figure.layout.annotations = []
-            if rows.empty:
-                self.figure.add_annotation(
-                    text="Nothing matches these filters: widen the years or pick more actors or kinds.",
-                    x=0.5,
-                    y=0.5,
-                    xref="paper",
-                    yref="paper",
-                    showarrow=False,
-                )
-            symbols = [
-                "circle",
-                "square",
-                "diamond",
-                "triangle-up",
-                "x",
-                "star",
-                "cross",
-                "triangle-down",
-                "hexagon",
-                "pentagon",
-            ]
-            for n, kind in enumerate(k for k in KINDS if k in set(rows["kind"])):
-                part = rows[rows["kind"] == kind]
-                self.figure.add_scatter(
-                    x=part["date"].dt.strftime("%Y-%m-%d").tolist(),
-                    y=part["actor"].tolist(),
-                    mode="markers",
-                    name=KINDS[kind],
-                    marker=dict(size=13, color=OKABE_ITO[n % 8], symbol=symbols[n % len(symbols)]),
-                    customdata=part["title"].tolist(),
-                    hovertemplate="%{customdata}<br>%{x}<extra></extra>",
-                )
-            self.figure.update_yaxes(categoryorder="array", categoryarray=sorted(set(rows["actor"]), reverse=True))
-            date_axis_years(self.figure, start, end)
-        self.chart.refresh()
-        self.description.value = self.describe(rows)
-        options = [(f"{_when(r)}: {r['actor']}: {r['title']}", r["id"]) for _, r in rows.iterrows()]
-        self.item.options = options
-        self.item.value = options[0][1] if options else None
-        self.show_item()
+    def draw(self, rows: pd.DataFrame) -> None:
+        for n, kind in enumerate(k for k in KINDS if k in set(rows["kind"])):
+            part = rows[rows["kind"] == kind]
+            self.figure.add_scatter(
+                x=part["date"].dt.strftime("%Y-%m-%d").tolist(),
+                y=part["actor"].tolist(),
+                mode="markers",
+                name=KINDS[kind],
+                marker=dict(size=13, color=OKABE_ITO[n % 8], symbol=MARKERS[n % len(MARKERS)]),
+                customdata=part["title"].tolist(),
+                hovertemplate="%{customdata}<br>%{x}<extra></extra>",
+            )
+        self.figure.update_yaxes(categoryorder="array", categoryarray=sorted(set(rows["actor"]), reverse=True))
+
+    def label(self, row: pd.Series) -> str:
+        return f"{_when(row)}: {row['actor']}: {row['title']}"
 
     def describe(self, rows: pd.DataFrame) -> str:
-        if rows.empty:
-            return message("Nothing matches these filters: widen the years or pick more actors or kinds.")
         counts = rows["kind"].value_counts()
         parts = ", ".join(f"{KINDS[k].lower()} {n}" for k, n in counts.items())
         busiest = rows["actor"].value_counts()
@@ -229,11 +172,8 @@ class StatementTimeline:
         )
         return f"<p>{html.escape(text)}</p>"
 
-    def show_item(self, change: object = None) -> None:
-        if self.item.value is None:
-            self.detail.value = ""
-            return
-        row = self.table.set_index("id").loc[self.item.value]
+    def card(self, item_id: str) -> str:
+        row = self.table.set_index("id").loc[item_id]
         facts = [
             ("When", _when(row)),
             ("Who", f"{row['actor']} ({row['group']})"),
@@ -242,7 +182,7 @@ class StatementTimeline:
             ("How sure", f"Confidence: {row['confidence']}"),
             ("Note", row["note"]),
         ]
-        self.detail.value = card(row["title"], facts, row["source_ids"])
+        return card(row["title"], facts, row["source_ids"])
 
 
 class CommitmentsTracker:

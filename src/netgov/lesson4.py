@@ -19,8 +19,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from . import data
-from .figures import OKABE_ITO, date_axis_years
-from .widgets import FigureOutput, card, message
+from .figures import OKABE_ITO
+from .widgets import MARKERS, FigureOutput, FilteredTimeline, card, message
 
 __all__ = [
     "KINDS",
@@ -82,26 +82,17 @@ def case_table() -> pd.DataFrame:
     return cases.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
 
 
-class CaseExplorer:
+class CaseExplorer(FilteredTimeline):
     """Filter the cases; each is drawn from its start to its end (a lone marker when the end is unknown)."""
+
+    empty_text = "No case matches these filters: widen the years or pick more targets or methods."
 
     def __init__(self, years: tuple[int, int] | None = None):
         self.table = case_table()
         first, last = int(self.table["year"].min()), int(self.table["year"].max())
         years = years or (first, last)
-        if not (isinstance(years, tuple) and len(years) == 2 and first <= years[0] <= years[1] <= last):
-            raise ValueError(f"years must be a (start, end) pair within {first} to {last}, not {years!r}.")
         kinds = [k for k in KINDS if k in set(self.table["target_kind"])]
         methods = [m for m in METHODS if self.table["methods"].str.contains(m).any()]
-        self.years = widgets.IntRangeSlider(
-            value=years,
-            min=first,
-            max=last,
-            step=1,
-            description="Years",
-            continuous_update=False,
-            layout=widgets.Layout(width="32em"),
-        )
         self.kinds = widgets.SelectMultiple(
             options=[(KINDS[k], k) for k in kinds], value=tuple(kinds), rows=6, description="Target"
         )
@@ -112,8 +103,7 @@ class CaseExplorer:
             description="Method",
             layout=widgets.Layout(width="30em"),
         )
-        self.case = widgets.Dropdown(description="Case", layout=widgets.Layout(width="95%"))
-        self.chart = FigureOutput(
+        chart = FigureOutput(
             title_text="Blocking, throttling, interception and shutdowns in Kazakhstan",
             xaxis_title="Year",
             yaxis_title="Case",
@@ -121,23 +111,8 @@ class CaseExplorer:
             legend=dict(orientation="h", y=-0.12),
             margin=dict(l=330),
         )
-        self.figure = self.chart.figure
-        self.description = widgets.HTML()
-        self.detail = widgets.HTML()
-        for control in (self.years, self.kinds, self.methods):
-            control.observe(self.update, names="value")
-        self.case.observe(self.show_case, names="value")
-        self.widget = widgets.VBox(
-            [
-                widgets.HBox([self.kinds, self.methods]),
-                self.years,
-                self.chart.output,
-                self.description,
-                self.case,
-                self.detail,
-            ]
-        )
-        self.update()
+        self._assemble([self.kinds, self.methods], years, (first, last), chart, "Case")
+        self.case = self.picker
 
     def selection(self) -> pd.DataFrame:
         start, end = self.years.value
@@ -145,64 +120,38 @@ class CaseExplorer:
         method_match = t["methods"].str.split(";").map(lambda ms: any(m in self.methods.value for m in ms))
         return t[t["year"].between(start, end) & t["target_kind"].isin(self.kinds.value) & method_match]
 
-    def update(self, change: object = None) -> None:
-        rows = self.selection()
-        start, end = self.years.value
-        with self.figure.batch_update():
-            self.figure.data = []
-            self.figure.layout.annotations = []
-            if rows.empty:
-                self.figure.add_annotation(
-                    text="No case matches these filters: widen the years or pick more targets or methods.",
-                    x=0.5,
-                    y=0.5,
-                    xref="paper",
-                    yref="paper",
-                    showarrow=False,
-                )
-            labels = [
-                f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})" for r in rows.itertuples()
-            ]
-            symbols = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross"]
-            for n, method in enumerate(m for m in METHODS if m in set(rows["method"])):
-                part = rows[rows["method"] == method]
-                part_labels = [labels[i] for i, flag in enumerate(rows["method"] == method) if flag]
-                xs, ys = [], []
-                for label, r in zip(part_labels, part.itertuples(), strict=True):
-                    xs += [
-                        r.start.strftime("%Y-%m-%d"),
-                        (r.end if pd.notna(r.end) else r.start).strftime("%Y-%m-%d"),
-                        None,
-                    ]
-                    ys += [label, label, None]
-                colour = OKABE_ITO[n % 8]
-                self.figure.add_scatter(
-                    x=xs, y=ys, mode="lines", line=dict(color=colour, width=6), showlegend=False, hoverinfo="skip"
-                )
-                self.figure.add_scatter(
-                    x=part["start"].dt.strftime("%Y-%m-%d").tolist(),
-                    y=part_labels,
-                    mode="markers",
-                    name=METHODS[method],
-                    marker=dict(color=colour, symbol=symbols[n % len(symbols)], size=11),
-                    customdata=part["end"]
-                    .map(lambda e: "end unknown or ongoing" if pd.isna(e) else e.strftime("%Y-%m-%d"))
-                    .tolist(),
-                    hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
-                )
-            self.figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), dtick=1)
-            self.figure.layout.height = max(420, 24 * len(labels) + 220)  # one readable row per case
-            date_axis_years(self.figure, start, end)
-        self.chart.refresh()
-        self.description.value = self.describe(rows)
-        options = [(f"{_when(r.start, r.start_precision)}: {r.target}", r.id) for r in rows.itertuples()]
-        self.case.options = options
-        self.case.value = options[0][1] if options else None
-        self.show_case()
+    def draw(self, rows: pd.DataFrame) -> None:
+        labels = [f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})" for r in rows.itertuples()]
+        for n, method in enumerate(m for m in METHODS if m in set(rows["method"])):
+            mask = (rows["method"] == method).tolist()
+            part = rows[rows["method"] == method]
+            part_labels = [label for label, keep in zip(labels, mask, strict=True) if keep]
+            xs, ys = [], []
+            for label, r in zip(part_labels, part.itertuples(), strict=True):
+                end = r.end if pd.notna(r.end) else r.start
+                xs += [r.start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d"), None]
+                ys += [label, label, None]
+            colour = OKABE_ITO[n % 8]
+            self.figure.add_scatter(
+                x=xs, y=ys, mode="lines", line=dict(color=colour, width=6), showlegend=False, hoverinfo="skip"
+            )
+            ends = part["end"].map(lambda e: "end unknown or ongoing" if pd.isna(e) else e.strftime("%Y-%m-%d"))
+            self.figure.add_scatter(
+                x=part["start"].dt.strftime("%Y-%m-%d").tolist(),
+                y=part_labels,
+                mode="markers",
+                name=METHODS[method],
+                marker=dict(color=colour, symbol=MARKERS[n % len(MARKERS)], size=11),
+                customdata=ends.tolist(),
+                hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
+            )
+        self.figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), dtick=1)
+        self.figure.layout.height = max(420, 24 * len(labels) + 220)  # one readable row per case
+
+    def label(self, row: pd.Series) -> str:
+        return f"{_when(row['start'], row['start_precision'])}: {row['target']}"
 
     def describe(self, rows: pd.DataFrame) -> str:
-        if rows.empty:
-            return message("No case matches these filters: widen the years or pick more targets or methods.")
         methods = rows["method"].map(METHODS).value_counts()
         parts = "; ".join(f"{m} {n}" for m, n in methods.items())
         open_ended = int(rows["end"].isna().sum())
@@ -213,11 +162,8 @@ class CaseExplorer:
         )
         return f"<p>{html.escape(text)}</p>"
 
-    def show_case(self, change: object = None) -> None:
-        if self.case.value is None:
-            self.detail.value = ""
-            return
-        r = self.table.set_index("id").loc[self.case.value]
+    def card(self, case_id: str) -> str:
+        r = self.table.set_index("id").loc[case_id]
         end = _when(r["end"], r["end_precision"]) or "not known"
         facts = [
             ("What", f"{KINDS.get(r['target_kind'], r['target_kind'])}: {r['target']}"),
@@ -232,7 +178,7 @@ class CaseExplorer:
             ("How sure", f"Confidence: {r['confidence']}"),
             ("Note", r["note"]),
         ]
-        self.detail.value = card(r["target"], facts, r["source_ids"])
+        return card(r["target"], facts, r["source_ids"])
 
 
 PROBES = (("dns", "DNS lookup"), ("tcp", "TCP connection"), ("http", "HTTP request"), ("tls", "TLS handshake"))

@@ -153,3 +153,73 @@ class FigureOutput:
         with self.output:
             clear_output(wait=True)
             display(bundle, raw=True)
+
+
+#: Marker shapes that go with the Okabe-Ito colours, so that no two categories share both.
+MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down", "hexagon", "pentagon")
+
+
+class FilteredTimeline:
+    """A timeline of table rows that the learner filters, with a list of the rows shown and a card for one.
+
+    Subclasses build their filter widgets and a :class:`FigureOutput`, then call :meth:`_assemble`, and
+    implement ``selection()`` (the rows the filters keep), ``draw(rows)`` (add traces to ``self.figure``),
+    ``describe(rows)`` (a text description), ``label(row)`` (a row's name in the list) and ``card(row_id)``.
+    """
+
+    empty_text = "Nothing matches these filters."
+
+    def _assemble(
+        self, filters: list, years: tuple[int, int], bounds: tuple[int, int], chart: FigureOutput, picker_label: str
+    ) -> None:
+        """Lay out the filters, a year-range slider (``years`` within ``bounds``), the chart, the list and the card."""
+        import ipywidgets as widgets
+
+        first, last = bounds
+        if not (isinstance(years, tuple) and len(years) == 2 and first <= years[0] <= years[1] <= last):
+            raise ValueError(f"years must be a (start, end) pair within {first} to {last}, not {years!r}.")
+        self.years = widgets.IntRangeSlider(
+            value=years,
+            min=first,
+            max=last,
+            step=1,
+            description="Years",
+            continuous_update=False,
+            layout=widgets.Layout(width="32em"),
+        )
+        self.chart = chart
+        self.figure = chart.figure
+        self.picker = widgets.Dropdown(description=picker_label, layout=widgets.Layout(width="95%"))
+        self.description = widgets.HTML()
+        self.detail = widgets.HTML()
+        for control in (*filters, self.years):
+            control.observe(self.update, names="value")
+        self.picker.observe(self.show_item, names="value")
+        self.widget = widgets.VBox(
+            [widgets.HBox(filters), self.years, chart.output, self.description, self.picker, self.detail]
+        )
+        self.update()
+
+    def update(self, change: object = None) -> None:
+        from .figures import date_axis_years
+
+        rows = self.selection()
+        with self.figure.batch_update():
+            self.figure.data = []
+            self.figure.layout.annotations = []
+            if rows.empty:
+                self.figure.add_annotation(
+                    text=self.empty_text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False
+                )
+            else:
+                self.draw(rows)
+            date_axis_years(self.figure, *self.years.value)
+        self.chart.refresh()
+        self.description.value = message(self.empty_text) if rows.empty else self.describe(rows)
+        options = [(self.label(row), row["id"]) for _, row in rows.iterrows()]
+        self.picker.options = options
+        self.picker.value = options[0][1] if options else None
+        self.show_item()
+
+    def show_item(self, change: object = None) -> None:
+        self.detail.value = "" if self.picker.value is None else self.card(self.picker.value)

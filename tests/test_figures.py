@@ -103,3 +103,10 @@ def test_date_axis_years_rejects_bad_input():
         date_axis_years(go.Figure(), "soon", 2010)
     with pytest.raises(TypeError, match="plotly Figure"):
         date_axis_years({}, 2009, 2010)
+
+
+def test_lesson_modules_load_on_first_use():
+    for name in ("start", "lesson1", "lesson2", "lesson3", "lesson4", "quiz", "widgets", "exercises"):
+        assert getattr(netgov, name).__name__ == f"netgov.{name}"
+    with pytest.raises(AttributeError, match="no attribute 'lesson9'"):
+        netgov.lesson9  # noqa: B018

@@ -10,6 +10,7 @@ from browserkit import error_texts, open_and_run
 def test_lesson1_runs_and_its_activities_respond(page, lab_url):
     assert open_and_run(page, lab_url, "notebooks/01-the-2009-law.ipynb"), "Run All reported a failing cell"
     assert error_texts(page) == []
+    assert page.external_requests == [], "the page asked for something outside this machine"
     page.locator(".js-plotly-plot").first.wait_for()
     assert page.locator(".js-plotly-plot").count() == 1  # the legislation timeline
     assert page.locator(".widget-radio-box").count() == 4  # the quiz

@@ -10,6 +10,7 @@ from browserkit import error_texts, open_and_run
 def test_lesson4_runs_and_its_activities_respond(page, lab_url):
     assert open_and_run(page, lab_url, "notebooks/04-blocked.ipynb"), "Run All reported a failing cell"
     assert error_texts(page) == []
+    assert page.external_requests == [], "the page asked for something outside this machine"
     page.locator(".js-plotly-plot").nth(1).wait_for()
     assert page.locator(".js-plotly-plot").count() == 2  # case timeline and collateral chart
 

@@ -12,6 +12,7 @@ def test_start_notebook_runs_and_its_widget_responds(page, lab_url):
     # No kernel picker: the notebook names its kernel.
     assert page.get_by_text("Select Kernel").count() == 0
     assert error_texts(page) == []
+    assert page.external_requests == [], "the page asked for something outside this machine"
     plot = page.locator(".js-plotly-plot").first
     plot.wait_for()
     assert page.locator(".widget-select-multiple").count() == 1

@@ -23,6 +23,7 @@ from plotly.basedatatypes import BaseFigure
 __all__ = [
     "OKABE_ITO",
     "SYMBOLS",
+    "clear",
     "TEMPLATE_NAME",
     "date_axis_years",
     "message_figure",
@@ -176,13 +177,27 @@ def date_axis_years(fig: BaseFigure, start: object, end: object, *, axis: str = 
     return fig
 
 
+def clear(fig: BaseFigure, empty_message: str | None = None) -> None:
+    """Remove a figure's traces and annotations; with a message, say in its middle why it is empty."""
+    fig.data = []
+    fig.layout.annotations = []
+    if empty_message:
+        fig.add_annotation(
+            text=empty_message,
+            x=0.5,
+            y=0.5,
+            xref="paper",
+            yref="paper",
+            showarrow=False,
+            font=dict(size=BASE_FONT + 1),
+        )
+
+
 def message_figure(message: str, *, title: str = "Nothing to show") -> go.Figure:
     """A blank figure that says, in words, why there is nothing to draw (for example an empty filter)."""
     if not isinstance(message, str) or not message.strip():
         raise ValueError("message_figure() needs a non-empty message explaining why the figure is empty.")
     fig = go.Figure()
-    fig.add_annotation(
-        text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, font=dict(size=BASE_FONT + 1)
-    )
+    clear(fig, message)
     fig.update_layout(title_text=title, xaxis_visible=False, yaxis_visible=False, height=300)
     return fig

@@ -16,7 +16,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from . import data
-from .figures import OKABE_ITO, date_axis_years
+from .figures import OKABE_ITO, clear, date_axis_years
 from .widgets import FigureOutput, card, message
 
 __all__ = [
@@ -203,17 +203,7 @@ class LegislationTimeline:
         rows = self.table[self.table["theme"].isin(chosen)]
         first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
         with self.figure.batch_update():
-            self.figure.data = []
-            self.figure.layout.annotations = []
-            if rows.empty:
-                self.figure.add_annotation(
-                    text="No theme ticked: tick at least one theme above.",
-                    x=0.5,
-                    y=0.5,
-                    xref="paper",
-                    yref="paper",
-                    showarrow=False,
-                )
+            clear(self.figure, "No theme ticked: tick at least one theme above." if rows.empty else None)
             groups = [
                 (True, "Extends the 2009 law", OKABE_ITO[4], "diamond"),
                 (False, "Other acts", OKABE_ITO[3], "circle"),

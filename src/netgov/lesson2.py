@@ -16,7 +16,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from . import data
-from .figures import OKABE_ITO
+from .figures import OKABE_ITO, clear
 from .widgets import MARKERS, FigureOutput, FilteredTimeline, card, message
 
 __all__ = [
@@ -279,18 +279,8 @@ class PositionsMap:
         issues = [i for i in ISSUES if i in set(table["issue"])]
         actors = sorted(set(table["actor"]))
         with self.figure.batch_update():
-            self.figure.data = []
-            self.figure.layout.annotations = []
-            if table.empty:
-                self.figure.add_annotation(
-                    text="No stated positions yet in the data by this year.",
-                    x=0.5,
-                    y=0.5,
-                    xref="paper",
-                    yref="paper",
-                    showarrow=False,
-                )
-            else:
+            clear(self.figure, "No stated positions yet in the data by this year." if table.empty else None)
+            if not table.empty:
                 grid = table.pivot(index="actor", columns="issue", values="stance").reindex(
                     index=actors, columns=issues
                 )

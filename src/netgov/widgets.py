@@ -201,17 +201,12 @@ class FilteredTimeline:
         self.update()
 
     def update(self, change: object = None) -> None:
-        from .figures import date_axis_years
+        from .figures import clear, date_axis_years
 
         rows = self.selection()
         with self.figure.batch_update():
-            self.figure.data = []
-            self.figure.layout.annotations = []
-            if rows.empty:
-                self.figure.add_annotation(
-                    text=self.empty_text, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False
-                )
-            else:
+            clear(self.figure, self.empty_text if rows.empty else None)
+            if not rows.empty:
                 self.draw(rows)
             date_axis_years(self.figure, *self.years.value)
         self.chart.refresh()

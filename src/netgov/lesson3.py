@@ -229,6 +229,11 @@ def draw(
     return figure
 
 
+def _map_chart(title: str) -> FigureOutput:
+    """The chart that :func:`draw` draws a network map into: tall, with the legend under it."""
+    return FigureOutput(title_text=title, height=620, legend=dict(orientation="h", y=-0.05), margin=dict(l=20, r=20))
+
+
 def _names(graph: nx.Graph, nodes: Iterable[str]) -> str:
     return ", ".join(sorted(graph.nodes[n]["name"] for n in nodes)) or "none"
 
@@ -247,12 +252,7 @@ class ChokepointExplorer:
         )
         self.blocked_at = widgets.Dropdown(description="Block at", layout=widgets.Layout(width="30em"))
         self.destination = widgets.Dropdown(description="Blocking", layout=widgets.Layout(width="30em"))
-        self.chart = FigureOutput(
-            title_text="Who loses access when one network filters",
-            height=620,
-            legend=dict(orientation="h", y=-0.05),
-            margin=dict(l=20, r=20),
-        )
+        self.chart = _map_chart("Who loses access when one network filters")
         self.figure = self.chart.figure
         self.description = widgets.HTML()
         self._initial_block = blocked_at
@@ -450,12 +450,7 @@ class GatewayExplorer:
             description="Own link for",
             layout=widgets.Layout(width="36em"),
         )
-        self.chart = FigureOutput(
-            title_text="A network with new international gateways",
-            height=620,
-            legend=dict(orientation="h", y=-0.05),
-            margin=dict(l=20, r=20),
-        )
+        self.chart = _map_chart("A network with new international gateways")
         self.figure = self.chart.figure
         self.result = widgets.HTML()
         self.gateways.observe(self.update, names="value")

@@ -140,7 +140,6 @@ class FigureOutput:
 
     def refresh(self) -> None:
         from IPython import get_ipython
-        from IPython.display import clear_output, display
 
         self.refreshes += 1
         if getattr(get_ipython(), "kernel", None) is None:
@@ -149,10 +148,11 @@ class FigureOutput:
             return
         # The figure's own MIME bundle, as a cell result would show it: display(figure) goes through
         # plotly's renderer machinery instead, whose first call costs several seconds of imports.
+        # The bundle replaces the Output's state directly rather than being captured with
+        # ``with self.output: display(...)``: captured output is routed through the executing client,
+        # and Voila's executor never receives the cell's reply after such a capture (the page hangs).
         bundle = self.figure._repr_mimebundle_(None, None)
-        with self.output:
-            clear_output(wait=True)
-            display(bundle, raw=True)
+        self.output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
 #: Marker shapes that go with the Okabe-Ito colours, so that no two categories share both.

@@ -23,7 +23,11 @@ def test_lesson1_runs_and_its_activities_respond(page, lab_url):
     # Activity 3: untick a theme; the description under the timeline changes.
     description = page.locator(".jp-OutputArea-output p").filter(has_text="Timeline of")
     before = description.text_content()
+    markers = page.locator(".js-plotly-plot .scatterlayer .point").count()
     page.get_by_label("Blocking powers").uncheck()
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length < n", arg=markers
+    )
     page.wait_for_function(
         "(before) => [...document.querySelectorAll('.jp-OutputArea-output p')]"
         ".some(p => p.textContent.startsWith('Timeline of') && p.textContent !== before)",

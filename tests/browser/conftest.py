@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from browserkit import CHROMIUM_FLAGS, ROOT, chromium_path, free_port, need_browser, wait_for
+from browserkit import CHROMIUM_FLAGS, chromium_path, need_browser
+from helpers import ROOT, free_port, voila_server, wait_for
 
 
 @pytest.fixture(scope="session")
@@ -97,3 +98,11 @@ def _record(page, url: str) -> None:
     host = urlparse(url).hostname or ""
     if url.startswith(("http://", "https://", "ws://", "wss://")) and host not in ("127.0.0.1", "localhost", "::1"):
         page.external_requests.append(url)
+
+
+@pytest.fixture(scope="session")
+def voila_url(tmp_path_factory):
+    """Voila on a free loopback port, serving the lessons as a teacher would project them."""
+    need_browser()
+    with voila_server(ROOT / "notebooks", tmp_path_factory.mktemp("voila") / "voila.log") as url:
+        yield url

@@ -20,3 +20,13 @@ def data_copy(tmp_path, monkeypatch):
     yield target
     monkeypatch.delenv("NETGOV_DATA")
     netgov.data.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def static_site(tmp_path_factory):
+    """The static edition of the kit, exported once per test session: (site folder, {page: figures})."""
+    from netgov.export import export
+
+    out = tmp_path_factory.mktemp("static") / "site"
+    pages = export(ROOT, out, log=lambda message: None)
+    return out, pages

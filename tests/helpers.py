@@ -7,6 +7,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIRS = ("notebooks", "exercises")
+#: Plotly figures each lesson shows once it has run (the browser, Voila and static-edition tests count them).
+LESSON_FIGURES = {
+    "00-start-here.ipynb": 1,  # internet users
+    "01-the-2009-law.ipynb": 1,  # the legislation timeline
+    "02-the-osce-dispute.ipynb": 2,  # statement timeline, positions map
+    "03-one-gateway.ipynb": 3,  # calculator, chokepoint map, gateway map
+    "04-blocked.ipynb": 2,  # case timeline, collateral chart
+}
 
 
 def all_notebooks() -> list[Path]:
@@ -15,6 +23,17 @@ def all_notebooks() -> list[Path]:
     for folder in (*NOTEBOOK_DIRS, "benchmarks"):
         found.extend(p for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     return sorted(found)
+
+
+def displayed_widgets(notebook: Path) -> int:
+    """Code cells whose result is a widget: an activity (``x.widget``) or a quiz (``quiz(...)``)."""
+    import re
+
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    last_lines = [c.source.strip().splitlines()[-1] for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    return sum(bool(re.search(r"\.widget$|\bquiz\(", line)) for line in last_lines)
 
 
 def free_port() -> int:

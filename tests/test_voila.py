@@ -7,23 +7,15 @@ once the notebook has executed. What a browser then does with the widgets is in
 
 from __future__ import annotations
 
-import re
 import time
 import urllib.request
 
 import nbformat
 import pytest
-from helpers import ROOT, voila_server
+from helpers import ROOT, displayed_widgets, voila_server
 
 LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-
-
-def displayed_widgets(notebook: str) -> int:
-    """Code cells whose result is a widget: an activity (``x.widget``) or a quiz (``quiz(...)``)."""
-    nb = nbformat.read(ROOT / "notebooks" / notebook, as_version=4)
-    last_lines = [c.source.strip().splitlines()[-1] for c in nb.cells if c.cell_type == "code" and c.source.strip()]
-    return sum(bool(re.search(r"\.widget$|\bquiz\(", line)) for line in last_lines)
 
 
 def fetch(url: str, deadline: float = 180.0) -> str:
@@ -57,12 +49,12 @@ def test_voila_renders_the_lesson_with_its_activities_and_no_code(voila_url, not
     # The title is there, and one widget view per activity and quiz.
     title = nbformat.read(ROOT / "notebooks" / notebook, as_version=4).cells[0].source.splitlines()[0].lstrip("# ")
     assert title.split(":")[0].split(".")[0] in page
-    assert page.count(WIDGET_VIEW) == displayed_widgets(notebook) > 0
+    assert page.count(WIDGET_VIEW) == displayed_widgets(ROOT / "notebooks" / notebook) > 0
 
 
 def test_the_widget_count_finds_activities_and_quizzes():
-    assert displayed_widgets("01-the-2009-law.ipynb") == 4  # three activities and the quiz
-    assert displayed_widgets("04-blocked.ipynb") == 6  # five widgets and the quiz
+    assert displayed_widgets(ROOT / "notebooks" / "01-the-2009-law.ipynb") == 4  # three activities and the quiz
+    assert displayed_widgets(ROOT / "notebooks" / "04-blocked.ipynb") == 6  # five widgets and the quiz
 
 
 def test_these_checks_catch_a_failing_cell_and_a_page_that_never_finishes(tmp_path):

@@ -1,5 +1,6 @@
 """Command line: `python -m netgov check` validates every table; `python -m netgov dictionary --write`
-regenerates the data dictionary in data/README.md from datapackage.json."""
+regenerates the data dictionary in data/README.md from datapackage.json; `python -m netgov export` writes the
+static edition (every notebook as an HTML page that needs no kernel) to site/."""
 
 from __future__ import annotations
 
@@ -9,14 +10,24 @@ from .data import DICTIONARY_END, DICTIONARY_START, data_dir, dictionary_markdow
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m netgov", description="Tools for the kit's data package.")
+    parser = argparse.ArgumentParser(prog="python -m netgov", description="Tools for the kit's data and pages.")
     parser.add_argument(
         "command",
-        choices=["dictionary", "check"],
-        help="dictionary: print or write the data dictionary; check: load and validate every table",
+        choices=["dictionary", "check", "export"],
+        help="dictionary: print or write the data dictionary; check: load and validate every table; "
+        "export: write the static edition (run it in the kit's folder)",
     )
     parser.add_argument("--write", action="store_true", help="with dictionary: update data/README.md in place")
+    parser.add_argument("--out", default="site", help="with export: the folder to write (default: site)")
     args = parser.parse_args(argv)
+    if args.command == "export":
+        from .export import ExportError, export
+
+        try:
+            export(".", args.out)
+        except ExportError as error:
+            parser.exit(2, f"python -m netgov export: {error}\n")
+        return 0
     if args.command == "check":
         for name in resource_names():
             print(f"{name}: {len(load(name))} rows")

@@ -7,6 +7,8 @@ action should cause. ``LESSONS`` maps each notebook to its number of plotly figu
 
 from __future__ import annotations
 
+from helpers import LESSON_FIGURES
+
 OUTPUT_TEXT = ".jp-OutputArea-output p"
 
 
@@ -96,14 +98,15 @@ def drive_lesson4(page) -> None:
     page.get_by_text("Agreed").first.wait_for()
 
 
-#: notebook -> (plotly figures it shows, what a learner does with it)
-LESSONS = {
-    "00-start-here.ipynb": (1, drive_start),
-    "01-the-2009-law.ipynb": (1, drive_lesson1),  # the legislation timeline
-    "02-the-osce-dispute.ipynb": (2, drive_lesson2),  # statement timeline, positions map
-    "03-one-gateway.ipynb": (3, drive_lesson3),  # calculator, chokepoint map, gateway map
-    "04-blocked.ipynb": (2, drive_lesson4),  # case timeline, collateral chart
+_DRIVERS = {
+    "00-start-here.ipynb": drive_start,
+    "01-the-2009-law.ipynb": drive_lesson1,
+    "02-the-osce-dispute.ipynb": drive_lesson2,
+    "03-one-gateway.ipynb": drive_lesson3,
+    "04-blocked.ipynb": drive_lesson4,
 }
+#: notebook -> (plotly figures it shows, what a learner does with it)
+LESSONS = {name: (figures, _DRIVERS[name]) for name, figures in LESSON_FIGURES.items()}
 
 
 def wait_for_figures(page, count: int) -> None:

@@ -61,21 +61,14 @@ def wait_for(url: str, timeout: float = 90.0) -> None:
 
 
 @contextmanager
-def voila_server(folder: Path, log_path: Path):
-    """Voila serving ``folder`` on a free loopback port, as a teacher would start it; yields the base URL.
-
-    Voila runs in this interpreter's environment (``python -m voila``), with the kit's defaults:
-    code hidden, tracebacks hidden (a failing cell shows "There was an error ...").
-    """
+def running_server(cmd: list[str], port: int, ready_path: str, log_path: Path, **popen):
+    """Run a server command until the block ends; yields its base URL once ``ready_path`` answers 200."""
     import subprocess
-    import sys
 
-    port = free_port()
-    cmd = [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
     with open(log_path, "w") as log:
-        server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=folder, start_new_session=True)
+        server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, **popen)
         try:
-            wait_for(f"http://127.0.0.1:{port}/")
+            wait_for(f"http://127.0.0.1:{port}{ready_path}")
             yield f"http://127.0.0.1:{port}"
         finally:
             server.terminate()
@@ -84,3 +77,18 @@ def voila_server(folder: Path, log_path: Path):
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+@contextmanager
+def voila_server(folder: Path, log_path: Path):
+    """Voila serving ``folder`` on a free loopback port, as a teacher would start it; yields the base URL.
+
+    Voila runs in this interpreter's environment (``python -m voila``), with the kit's defaults:
+    code hidden, tracebacks hidden (a failing cell shows "There was an error ...").
+    """
+    import sys
+
+    port = free_port()
+    cmd = [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+    with running_server(cmd, port, "/", log_path, cwd=folder) as url:
+        yield url

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 from browserkit import CHROMIUM_FLAGS, chromium_path, need_browser
-from helpers import ROOT, free_port, voila_server, wait_for
+from helpers import ROOT, free_port, running_server, voila_server
 
 
 @pytest.fixture(scope="session")
@@ -55,18 +54,8 @@ def lab_url():
         f"--LabApp.workspaces_dir={workdir}",
         f"--LabApp.user_settings_dir={settings}",
     ]
-    log = open(Path(workdir) / "server.log", "w")
-    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/api/status")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+    with running_server(cmd, port, "/api/status", Path(workdir) / "server.log", env=env, cwd=ROOT) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,7 @@ def test_numbers_in_many_forms(answer, value):
     [
         (True, "not True or False"),
         ("many", "not a number"),
-        ([1, 2], "not a list"),
+        ([1, 2], "not list [1, 2]"),
         (pd.Series([1, 2]), "2 values"),
         (float("nan"), "missing"),
     ],
@@ -74,7 +74,12 @@ def test_text_sets_ignore_order_case_and_container():
 
 @pytest.mark.parametrize(
     ("answer", "text"),
-    [([], "empty"), ([1, "a"], "one item is a int"), (pd.DataFrame({"a": ["x"]}), "pick one column"), (5, "not a int")],
+    [
+        ([], "empty"),
+        ([1, "a"], "one item is not text: int 1"),
+        (pd.DataFrame({"a": ["x"]}), "pick one column"),
+        (5, "not int 5"),
+    ],
 )
 def test_text_sets_reject_bad_forms_with_guidance(answer, text):
     result = as_text_set(answer, "a list of countries")

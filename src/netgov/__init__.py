@@ -17,7 +17,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 figures.register_template()
 
 # Modules with widgets are imported on first use, so that `import netgov` stays cheap.
-_LAZY = {"exercises", "lesson1", "lesson2", "lesson3", "lesson4", "quiz", "start", "widgets"}
+_LAZY = {"exercises", "export", "lesson1", "lesson2", "lesson3", "lesson4", "quiz", "start", "widgets"}
 
 
 def __getattr__(name: str):

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ._validate import need_number, need_text
+
 __all__ = [
     "Feedback",
     "as_int",
@@ -34,14 +36,17 @@ __all__ = [
 ]
 
 _BLANKS = (None, Ellipsis)
+_STATUSES = ("correct", "not yet", "unanswered", "unreadable")
 
 
 class Feedback:
     """The result of a check. Shown as a labelled box in Jupyter; ``bool(feedback)`` is whether it was right."""
 
     def __init__(self, status: str, message: str, hint: str | None = None):
-        if status not in ("correct", "not yet", "unanswered", "unreadable"):
-            raise ValueError(f"Unknown feedback status {status!r}.")
+        if status not in _STATUSES:
+            raise ValueError(f"Unknown feedback status {status!r}. Statuses: {', '.join(map(repr, _STATUSES))}.")
+        need_text(message, "A feedback message")
+        need_text(hint, "A feedback hint", optional=True)
         self.status = status
         self.message = message
         self.hint = hint
@@ -87,7 +92,14 @@ def not_yet(message: str, hint: str | None = None) -> Feedback:
 
 
 def blank(expected: str) -> Feedback:
+    need_text(expected, "blank(expected=...), what the answer should be,")
     return Feedback("unanswered", f"Replace the `...` with {expected}, then run the cell again.")
+
+
+def _shown(answer: object) -> str:
+    """An answer as a learner would recognise it: its type and a short repr."""
+    text = repr(answer)
+    return f"{type(answer).__name__} {text if len(text) <= 40 else text[:37] + '...'}"
 
 
 def _is_blank(answer: object) -> bool:
@@ -112,7 +124,7 @@ def as_number(answer: object, expected: str) -> float | Feedback:
     try:
         value = float(answer)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return Feedback("unreadable", f"Expected {expected}, not a {type(answer).__name__}.")
+        return Feedback("unreadable", f"Expected {expected}, not {_shown(answer)}.")
     if value != value:  # NaN
         return Feedback("unreadable", f"Expected {expected}, but the value is missing (NaN).")
     return value
@@ -139,7 +151,7 @@ def as_text(answer: object, expected: str, *, top_of_counts: bool = False) -> st
         return answer.strip()
     if top_of_counts and isinstance(answer, pd.Series) and len(answer):
         return str(answer.index[0])
-    return Feedback("unreadable", f"Expected {expected} as text, not a {type(answer).__name__}.")
+    return Feedback("unreadable", f"Expected {expected} as text, not {_shown(answer)}.")
 
 
 def as_text_set(answer: object, expected: str) -> set[str] | Feedback:
@@ -153,11 +165,11 @@ def as_text_set(answer: object, expected: str) -> set[str] | Feedback:
     elif isinstance(answer, pd.Series | pd.Index) or isinstance(answer, list | tuple | set | frozenset):
         items = list(answer)
     else:
-        return Feedback("unreadable", f"Expected {expected} (a list of names), not a {type(answer).__name__}.")
+        return Feedback("unreadable", f"Expected {expected} (a list of names), not {_shown(answer)}.")
     cleaned = set()
     for item in items:
         if not isinstance(item, str):
-            return Feedback("unreadable", f"Expected {expected}, but one item is a {type(item).__name__}: {item!r}.")
+            return Feedback("unreadable", f"Expected {expected}, but one item is not text: {_shown(item)}.")
         if item.strip():
             cleaned.add(item.strip().casefold())
     if not cleaned:
@@ -167,5 +179,8 @@ def as_text_set(answer: object, expected: str) -> set[str] | Feedback:
 
 def first_year_above(values: pd.Series, threshold: float) -> int | None:
     """The first index label (a year) at which a Series is strictly above a threshold, or None."""
+    if not isinstance(values, pd.Series):
+        raise TypeError(f"first_year_above() needs a pandas Series indexed by year, not {type(values).__name__}.")
+    threshold = need_number(threshold, "first_year_above(threshold=...)", "a percentage such as 50")
     above = values[values > threshold]
     return None if above.empty else int(above.index.min())

@@ -325,7 +325,9 @@ def load(name: str) -> pd.DataFrame:
     DataError
         The file is missing or breaks its schema; the message names file, row and column.
     """
-    return _load(name, str(data_dir())).copy()
+    directory = str(data_dir())
+    _resource(name, directory)  # a wrong name or type fails here with the list of tables
+    return _load(name, directory).copy()
 
 
 def clear_cache() -> None:
@@ -350,13 +352,19 @@ def id_list(ids: object) -> list[str]:
             else:
                 raise TypeError(f"Source ids must be strings such as 'hrw-2009-07-14', not {type(item).__name__}.")
         return out
-    raise TypeError(f"Source ids must be a string ('a;b'), a list of strings or a Series, not {type(ids).__name__}.")
+    raise TypeError(
+        "Source ids must be a string such as 'hrw-2009-07-14' (several: 'a;b'), a list of strings or a Series, "
+        f"not {type(ids).__name__}."
+    )
 
 
 def source_ids_of(frame: pd.DataFrame) -> list[str]:
     """Every source id cited in a table's ``source_ids`` column, once each, in order of first appearance."""
     if not isinstance(frame, pd.DataFrame) or "source_ids" not in frame.columns:
-        raise TypeError("source_ids_of() needs a DataFrame with a 'source_ids' column, such as load('events').")
+        got = type(frame).__name__ if not isinstance(frame, pd.DataFrame) else f"a DataFrame with {list(frame.columns)}"
+        raise TypeError(
+            f"source_ids_of() needs a DataFrame with a 'source_ids' column, such as load('events'); got {got}."
+        )
     return list(dict.fromkeys(id_list(frame["source_ids"])))
 
 

@@ -15,6 +15,10 @@ import re
 import shutil
 from pathlib import Path
 
+import nbformat
+
+from ._validate import need_text
+
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
@@ -56,6 +60,9 @@ STYLE = """
 """
 
 
+__all__ = ["ExportError", "StaticWidgets", "export", "local_links_to_html", "make_static"]
+
+
 class ExportError(RuntimeError):
     """The kit's folder is not where the export looked, or a notebook failed to run."""
 
@@ -63,7 +70,7 @@ class ExportError(RuntimeError):
 # --------------------------------------------------------------------------------------- widgets to HTML
 
 
-def figure_html(figure: dict, div_id: str) -> str:
+def _figure_html(figure: dict, div_id: str) -> str:
     """A plotly figure (its JSON) as a div and a script; plotly.js itself is loaded once per page."""
     import plotly.io as pio
 
@@ -75,6 +82,11 @@ class StaticWidgets:
     """Turns saved widget state into plain HTML, the way the widgets looked when the notebook finished."""
 
     def __init__(self, state: dict, notebook: str):
+        if not isinstance(state, dict):
+            raise TypeError(
+                f"StaticWidgets needs the saved widget state (a dict of models), not {type(state).__name__}."
+            )
+        need_text(notebook, "StaticWidgets' notebook path")
         self.state = state
         self.notebook = notebook
         self.figures = 0
@@ -88,7 +100,7 @@ class StaticWidgets:
         data = output.get("data", {})
         if PLOTLY_MIME in data:
             self.figures += 1
-            return figure_html(data[PLOTLY_MIME], f"figure-{self.figures}")
+            return _figure_html(data[PLOTLY_MIME], f"figure-{self.figures}")
         if "text/html" in data:
             return "".join(data["text/html"])
         if "text/markdown" in data:
@@ -156,6 +168,8 @@ class StaticWidgets:
 
 def make_static(nb, notebook: str) -> int:
     """Replace widget views and plotly outputs of an executed notebook with plain HTML; return the figure count."""
+    if not isinstance(nb, nbformat.NotebookNode):
+        raise TypeError(f"make_static() needs an executed notebook (a NotebookNode), not {type(nb).__name__}.")
     state = nb.metadata.get("widgets", {}).get(WIDGET_STATE_MIME, {}).get("state", {})
     static = StaticWidgets(state, notebook)
     for cell in nb.cells:
@@ -182,12 +196,12 @@ LINK = re.compile(r"\]\((?!https?:|mailto:|#)([^)\s]+?)\.(ipynb|md)(#[^)]*)?\)")
 
 def local_links_to_html(markdown: str) -> str:
     """Relative links to notebooks and markdown documents point at their exported pages instead."""
+    need_text(markdown, "local_links_to_html()'s markdown")
     return LINK.sub(lambda m: f"]({m[1]}.html{m[3] or ''})", markdown)
 
 
-def execute(path: Path, timeout: int = 300):
+def _execute(path: Path, timeout: int = 300):
     """Run a notebook top to bottom in a fresh kernel, in its own folder; the executed notebook."""
-    import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -203,7 +217,7 @@ def execute(path: Path, timeout: int = 300):
     return nb
 
 
-def page_title(nb, fallback: str) -> str:
+def _page_title(nb, fallback: str) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
@@ -212,7 +226,7 @@ def page_title(nb, fallback: str) -> str:
     return fallback
 
 
-def notebook_page(nb, title: str, depth: int) -> str:
+def _notebook_page(nb, title: str, depth: int) -> str:
     """An executed, made-static notebook as a complete HTML page."""
     from nbconvert import HTMLExporter
 
@@ -231,7 +245,7 @@ def notebook_page(nb, title: str, depth: int) -> str:
     return body.replace("</head>", head + "</head>", 1)
 
 
-def simple_page(title: str, body_html: str) -> str:
+def _simple_page(title: str, body_html: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -243,12 +257,12 @@ def simple_page(title: str, body_html: str) -> str:
     )
 
 
-def markdown_page(path: Path) -> str:
+def _markdown_page(path: Path) -> str:
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     text = path.read_text(encoding="utf-8")
     title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
-    return simple_page(title, markdown2html_mistune(local_links_to_html(text)))
+    return _simple_page(title, markdown2html_mistune(local_links_to_html(text)))
 
 
 def export(root: Path | str = ".", out: Path | str | None = None, log=print) -> dict[str, int]:
@@ -278,11 +292,11 @@ def export(root: Path | str = ".", out: Path | str | None = None, log=print) -> 
         index.append(f"<h2>{heading}</h2><ul>")
         for path in sorted((root / folder).glob("*.ipynb")):
             log(f"running {folder}/{path.name}")
-            nb = execute(path)
+            nb = _execute(path)
             relative = f"{folder}/{path.stem}.html"
             pages[relative] = make_static(nb, f"{folder}/{path.name}")
-            title = page_title(nb, path.stem)
-            (out / relative).write_text(notebook_page(nb, title, depth=1), encoding="utf-8")
+            title = _page_title(nb, path.stem)
+            (out / relative).write_text(_notebook_page(nb, title, depth=1), encoding="utf-8")
             index.append(f'<li><a href="{relative}">{html.escape(title)}</a></li>')
         index.append("</ul>")
     docs = sorted((root / "docs").glob("*.md")) if (root / "docs").is_dir() else []
@@ -290,12 +304,12 @@ def export(root: Path | str = ".", out: Path | str | None = None, log=print) -> 
         (out / "docs").mkdir()
         index.append("<h2>For instructors</h2><ul>")
         for path in docs:
-            page = markdown_page(path)
+            page = _markdown_page(path)
             (out / "docs" / f"{path.stem}.html").write_text(page, encoding="utf-8")
             title = re.search(r"<title>(.*?)</title>", page)[1]
             index.append(f'<li><a href="docs/{path.stem}.html">{title}</a></li>')
         index.append("</ul>")
-    (out / "index.html").write_text(simple_page("netgov: the static edition", "\n".join(index)), encoding="utf-8")
+    (out / "index.html").write_text(_simple_page("netgov: the static edition", "\n".join(index)), encoding="utf-8")
     (out / "pages.json").write_text(json.dumps(pages, indent=1), encoding="utf-8")
     log(f"wrote {len(pages)} notebook pages and {len(docs)} documents to {out}")
     return pages

@@ -20,6 +20,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.basedatatypes import BaseFigure
 
+from ._validate import need_figure, need_text
+
 __all__ = [
     "OKABE_ITO",
     "SYMBOLS",
@@ -59,6 +61,10 @@ def register_template(make_default: bool = True) -> go.layout.Template:
     make_default:
         When true (the default), ``plotly_white+netgov`` becomes plotly's default template.
     """
+    if not isinstance(make_default, bool):
+        raise TypeError(
+            f"register_template(make_default=...) must be True or False, not {type(make_default).__name__}."
+        )
     template = go.layout.Template(
         layout=dict(
             colorway=list(OKABE_ITO),
@@ -116,8 +122,7 @@ def year_axis(
     TypeError, ValueError
         With a message naming what was wrong and what is accepted.
     """
-    if not isinstance(fig, BaseFigure):
-        raise TypeError(f"year_axis() needs a plotly Figure or FigureWidget, not {type(fig).__name__}.")
+    need_figure(fig, "year_axis()")
     if axis not in ("x", "y"):
         raise ValueError(f"year_axis(axis=...) accepts 'x' or 'y', not {axis!r}.")
     if isinstance(max_ticks, bool) or not isinstance(max_ticks, int) or max_ticks < 2:
@@ -149,8 +154,7 @@ def date_axis_years(fig: BaseFigure, start: object, end: object, *, axis: str = 
     """
     import pandas as pd
 
-    if not isinstance(fig, BaseFigure):
-        raise TypeError(f"date_axis_years() needs a plotly Figure or FigureWidget, not {type(fig).__name__}.")
+    need_figure(fig, "date_axis_years()")
     if axis not in ("x", "y"):
         raise ValueError(f"date_axis_years(axis=...) accepts 'x' or 'y', not {axis!r}.")
     try:
@@ -179,6 +183,8 @@ def date_axis_years(fig: BaseFigure, start: object, end: object, *, axis: str = 
 
 def clear(fig: BaseFigure, empty_message: str | None = None) -> None:
     """Remove a figure's traces and annotations; with a message, say in its middle why it is empty."""
+    need_figure(fig, "clear()")
+    need_text(empty_message, "clear(empty_message=...)", optional=True)
     fig.data = []
     fig.layout.annotations = []
     if empty_message:

@@ -16,6 +16,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from . import data
+from ._validate import need_names
 from .figures import OKABE_ITO, clear, date_axis_years
 from .widgets import FigureOutput, card, message
 
@@ -84,10 +85,13 @@ def provision_table() -> pd.DataFrame:
     return joined.sort_values(["act_date", "id"], kind="stable").reset_index(drop=True)
 
 
+FIRST_PROVISION = "prov-2009-internet-as-media"
+
+
 class ProvisionExplorer:
     """A dropdown of provisions and a card that explains the chosen one, with its sources."""
 
-    def __init__(self, act_id: str | None = None, initial: str | None = "prov-2009-internet-as-media"):
+    def __init__(self, act_id: str | None = None, initial: str | None = None):
         self.table = provision_table()
         if act_id is not None:
             known = list(dict.fromkeys(self.table["act_id"]))
@@ -98,8 +102,10 @@ class ProvisionExplorer:
         self.actors = data.load("actors").set_index("id")["name"]
         options = [(f"{row.act}: {row.label}", row.id) for row in self.table.itertuples()]
         ids = [value for _, value in options]
-        if initial not in ids:
-            initial = ids[0] if ids else None
+        if initial is None:  # the provision at the heart of the lesson, when the list has it
+            initial = FIRST_PROVISION if FIRST_PROVISION in ids else (ids[0] if ids else None)
+        elif initial not in ids:
+            raise ValueError(f"Unknown provision {initial!r} for initial. Known provisions: {', '.join(ids)}.")
         self.provision = widgets.Dropdown(
             options=options, value=initial, description="Provision", layout=widgets.Layout(width="95%")
         )
@@ -165,6 +171,7 @@ class LegislationTimeline:
     """
 
     def __init__(self, themes: tuple[str, ...] = ("liability", "blocking_powers", "shutdowns", "platform_regulation")):
+        themes = need_names(themes, "themes", ("liability", "blocking_powers"))
         self.table = legislation_table()
         present = [t for t in THEMES if t in set(self.table["theme"])]
         unknown = [t for t in themes if t not in present]

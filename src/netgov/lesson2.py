@@ -233,14 +233,20 @@ class CommitmentsTracker:
         return f"<p>{len(rows)} commitment(s) shown. {html.escape(head)}.</p>" + "".join(cards)
 
 
-def latest_positions(year: int) -> pd.DataFrame:
-    """Each actor's most recent stated stance on each issue, as of the end of ``year``."""
+def _check_year(year: object, positions: pd.DataFrame) -> tuple[int, int]:
+    """The years the positions cover; an error naming them when ``year`` is not one of them."""
     if isinstance(year, bool) or not isinstance(year, int):
         raise TypeError(f"year must be a whole number such as 2009, not {year!r}.")
-    positions = data.load("positions")
     first, last = int(positions["date"].dt.year.min()), int(positions["date"].dt.year.max())
     if not first <= year <= last:
         raise ValueError(f"year must be between {first} and {last}, the years the positions cover; got {year}.")
+    return first, last
+
+
+def latest_positions(year: int) -> pd.DataFrame:
+    """Each actor's most recent stated stance on each issue, as of the end of ``year``."""
+    positions = data.load("positions")
+    _check_year(year, positions)
     known = positions[positions["date"].dt.year <= year].sort_values(["date", "id"], kind="stable")
     latest = known.groupby(["actor_id", "issue"], as_index=False).tail(1)
     names = data.load("actors").set_index("id")["name"]
@@ -251,8 +257,7 @@ class PositionsMap:
     """A grid of actors (rows) against issues (columns); each cell is the actor's latest stance as of the year."""
 
     def __init__(self, year: int = 2009):
-        positions = data.load("positions")
-        first, last = int(positions["date"].dt.year.min()), int(positions["date"].dt.year.max())
+        first, last = _check_year(year, data.load("positions"))
         self.year = widgets.IntSlider(
             value=year, min=first, max=last, step=1, description="As of", continuous_update=False
         )

@@ -19,6 +19,7 @@ import networkx as nx
 import pandas as pd
 
 from . import data
+from ._validate import need_figure, need_number
 from .figures import OKABE_ITO
 from .widgets import FigureOutput, message
 
@@ -91,8 +92,15 @@ def topology(era: str = "2009-all") -> nx.Graph:
     return graph
 
 
+def _check_graph(graph: object, what: str) -> None:
+    if not isinstance(graph, nx.Graph) or WORLD not in graph:
+        got = type(graph).__name__ if not isinstance(graph, nx.Graph) else "a graph without the 'world' node"
+        raise TypeError(f"{what} needs a network model from topology(), such as topology('2009-all'); got {got}.")
+
+
 def access_networks(graph: nx.Graph) -> list[str]:
     """The networks whose users the model counts: everything but foreign upstreams, placeholders and the world."""
+    _check_graph(graph, "access_networks()")
     return sorted(n for n, a in graph.nodes(data=True) if a["role"] not in ("foreign_upstream", "world", "gateway"))
 
 
@@ -108,6 +116,7 @@ def lose_access(graph: nx.Graph, blocked_at: str, destination: str = WORLD) -> l
     A block at a network cuts every path through that network; its own users lose access too. Blocking at
     the destination itself takes the site down for everyone.
     """
+    _check_graph(graph, "lose_access()")
     _check_node(graph, blocked_at, "blocking point")
     _check_node(graph, destination, "destination")
     nodes = access_networks(graph)
@@ -120,6 +129,7 @@ def lose_access(graph: nx.Graph, blocked_at: str, destination: str = WORLD) -> l
 
 def chokepoint_share(graph: nx.Graph, operator: str = "kazakhtelecom") -> float:
     """The share of the other access networks whose every path abroad crosses ``operator`` (0 to 1)."""
+    _check_graph(graph, "chokepoint_share()")
     _check_node(graph, operator, "operator")
     others = [n for n in access_networks(graph) if n != operator]
     if not others:
@@ -130,6 +140,7 @@ def chokepoint_share(graph: nx.Graph, operator: str = "kazakhtelecom") -> float:
 
 def betweenness(graph: nx.Graph) -> pd.Series:
     """Normalised betweenness centrality of every network (networkx), highest first."""
+    _check_graph(graph, "betweenness()")
     scores = nx.betweenness_centrality(graph, normalized=True)
     names = nx.get_node_attributes(graph, "name")
     series = pd.Series({names[n]: v for n, v in scores.items()}, name="betweenness")
@@ -138,6 +149,11 @@ def betweenness(graph: nx.Graph) -> pd.Series:
 
 def add_gateways(graph: nx.Graph, networks: Iterable[str]) -> nx.Graph:
     """A copy of the graph in which each named network also has its own (hypothetical) international link."""
+    _check_graph(graph, "add_gateways()")
+    if isinstance(networks, str) or not isinstance(networks, Iterable):
+        raise TypeError(
+            f"add_gateways() needs a list of network ids such as ['nursat'], not {type(networks).__name__}."
+        )
     result = graph.copy()
     chosen = list(networks)
     for node in chosen:
@@ -181,6 +197,8 @@ def draw(
     figure, graph: nx.Graph, *, lost: Iterable[str] = (), blocked_at: str | None = None, destination: str | None = None
 ):
     """Draw the topology into a plotly figure: links styled by certainty, networks marked by their fate."""
+    need_figure(figure, "draw()")
+    _check_graph(graph, "draw()")
     lost = set(lost)
     positions = _layout(graph)
     with figure.batch_update():
@@ -244,6 +262,7 @@ class ChokepointExplorer:
     def __init__(self, era: str = "2009-all", blocked_at: str = "kazakhtelecom"):
         if era not in ERAS:
             raise ValueError(f"Unknown era {era!r}. Choose one of: {', '.join(ERAS)}.")
+        _check_node(topology(era), blocked_at, "blocking point")
         self.era = widgets.Dropdown(
             options=[(v, k) for k, v in ERAS.items()],
             value=era,
@@ -325,7 +344,11 @@ def market_shares(segment: str = "mobile_broadband") -> pd.DataFrame:
 
 def hhi(shares: Iterable[float]) -> float:
     """The Herfindahl-Hirschman index of market shares given in percent (0 to 10,000)."""
-    values = [float(s) for s in shares]
+    if isinstance(shares, (str, bytes)) or not isinstance(shares, Iterable):
+        raise TypeError(f"hhi() needs a list of market shares in percent, such as [40, 35, 25], not {shares!r}.")
+    values = [need_number(s, "Each market share", "a percentage from 0 to 100") for s in shares]
+    if not values:
+        raise ValueError("hhi() got no shares; give it a list of market shares in percent from 0 to 100.")
     bad = [s for s in values if s < 0 or s > 100]
     if bad:
         raise ValueError(f"Market shares are percentages from 0 to 100; got {bad}.")
@@ -334,6 +357,7 @@ def hhi(shares: Iterable[float]) -> float:
 
 def hhi_band(index: float) -> str:
     """Where an HHI sits in the 2023 US Merger Guidelines' bands."""
+    index = need_number(index, "hhi_band()'s index", "an HHI from 0 to 10,000")
     if not 0 <= index <= 10_000:
         raise ValueError(f"An HHI lies between 0 and 10,000, not {index}.")
     for limit, label in HHI_THRESHOLDS:

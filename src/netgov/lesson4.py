@@ -19,6 +19,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from . import data
+from ._validate import need_whole_number
 from .figures import OKABE_ITO
 from .widgets import MARKERS, FigureOutput, FilteredTimeline, card, message
 
@@ -236,6 +237,7 @@ class MysteryMeasurement:
     """Results of an unknown method; the learner names it and gets feedback. The sequence is seeded."""
 
     def __init__(self, seed: int = 2009):
+        need_whole_number(seed, "seed", 2009)
         self.table = data.load("detection_signatures").set_index("method")
         self.order = list(self.table.index)
         random.Random(seed).shuffle(self.order)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from ._validate import need_text
+
 __all__ = ["Choice", "MultipleChoice", "quiz"]
 
 #: Radio-button labels do not wrap in JupyterLab; longer ones overlap the next choice.
@@ -15,9 +17,19 @@ MAX_CHOICE_LENGTH = 90
 
 @dataclass(frozen=True)
 class Choice:
+    """One answer to a question: its text, whether it is right, and why (shown after Check)."""
+
     text: str
     correct: bool
     why: str
+
+    def __post_init__(self):
+        for field, value in (("text", self.text), ("why", self.why)):
+            need_text(value, f"A choice's {field}")
+            if not value.strip():
+                raise ValueError(f"A choice needs some {field}: it is shown to the learner.")
+        if not isinstance(self.correct, bool):
+            raise TypeError(f"A choice's correct must be True or False, not {type(self.correct).__name__}.")
 
 
 class MultipleChoice:
@@ -28,8 +40,11 @@ class MultipleChoice:
     """
 
     def __init__(self, question: str, choices: list[Choice]):
-        if not isinstance(question, str) or not question.strip():
+        need_text(question, "A question")
+        if not question.strip():
             raise ValueError("A question needs some text.")
+        if not isinstance(choices, (list, tuple)) or not all(isinstance(c, Choice) for c in choices):
+            raise TypeError(f"A question's choices must be a list of Choice(text, correct, why), not {choices!r}.")
         if len(choices) < 2 or sum(c.correct for c in choices) != 1:
             raise ValueError("A question needs at least two choices, exactly one of them correct.")
         long = [c.text for c in choices if len(c.text) > MAX_CHOICE_LENGTH]
@@ -69,6 +84,15 @@ class MultipleChoice:
 
 def quiz(questions: list[MultipleChoice]) -> widgets.VBox:
     """Stack several questions, numbered."""
+    if not isinstance(questions, (list, tuple)) or not all(isinstance(q, MultipleChoice) for q in questions):
+        kinds = (
+            type(questions).__name__
+            if not isinstance(questions, (list, tuple))
+            else [type(q).__name__ for q in questions]
+        )
+        raise TypeError(f"quiz() needs a list of MultipleChoice questions, not {kinds}.")
+    if not questions:
+        raise ValueError("quiz() got no questions; give it a list of one or more MultipleChoice questions.")
     boxes = []
     for n, q in enumerate(questions, start=1):
         boxes.append(widgets.HTML(f"<h4>Question {n}</h4>"))

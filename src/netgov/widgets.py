@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable
 
 from . import data
+from ._validate import need_figure, need_text
 
 __all__ = ["FigureOutput", "card", "fact_list", "message", "sources_list"]
 
@@ -97,6 +98,12 @@ def card(title: str, facts: Iterable[tuple[str, object]], source_ids: object = N
 
     Facts whose value is empty are left out, so a card never shows a label with nothing after it.
     """
+    need_text(title, "A card's title")
+    if isinstance(facts, (str, bytes)) or not isinstance(facts, Iterable):
+        raise TypeError(f"A card's facts must be (label, value) pairs, not {type(facts).__name__}.")
+    facts = list(facts)
+    if not all(isinstance(f, (tuple, list)) and len(f) == 2 and isinstance(f[0], str) for f in facts):
+        raise TypeError(f"A card's facts must be (label, value) pairs with a text label; got {facts!r}.")
     rows = [
         f"<div style='margin:0.5em 0'><strong>{html.escape(label)}</strong><br>{_text(value)}</div>"
         for label, value in facts
@@ -113,6 +120,7 @@ def card(title: str, facts: Iterable[tuple[str, object]], source_ids: object = N
 
 def message(text: str) -> str:
     """A short status message, for example when nothing matches the learner's filters."""
+    need_text(text, "A message")
     style = "border-left:6px solid #0072B2;padding:0.3em 0.8em"
     return f'<p role="status" style="{style}"><strong>{html.escape(text)}</strong></p>'
 
@@ -132,6 +140,8 @@ class FigureOutput:
         import ipywidgets as widgets
         import plotly.graph_objects as go
 
+        if figure is not None:
+            need_figure(figure, "FigureOutput(figure=...)")
         self.figure = figure if figure is not None else go.Figure()
         if layout:
             self.figure.update_layout(**layout)

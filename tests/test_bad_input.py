@@ -1,0 +1,252 @@
+"""The bad-input audit: every public function and class of ``netgov``, called wrongly.
+
+Each public callable of each module is listed here, either with calls that pass a wrong type, an unknown
+name, an out-of-range value or an empty selection, or as exempt with the reason (it takes no argument).
+A wrong call must raise an error whose message names what was wrong and says what is accepted; the helpers
+that read a learner's answer (``checks.as_*``) reply with feedback instead.
+Exercise checks answer instead of raising: every one of them gets blank, empty and wrongly typed answers
+and must reply with guidance. ``test_the_audit_covers_every_public_callable`` fails when a new public
+function or class appears without a line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+import netgov
+import netgov.export
+from netgov.checks import Feedback
+
+MODULES = [
+    "data",
+    "figures",
+    "checks",
+    "widgets",
+    "quiz",
+    "start",
+    "lesson1",
+    "lesson2",
+    "lesson3",
+    "lesson4",
+    "export",
+]
+EXERCISES = ["exercises.lesson1", "exercises.lesson2", "exercises.lesson3", "exercises.lesson4"]
+
+NO_ARGUMENTS = "takes no argument"
+EXEMPT = {
+    "data.DataError": "an exception class",
+    "export.ExportError": "an exception class",
+    "data.data_dir": NO_ARGUMENTS,
+    "data.resource_names": NO_ARGUMENTS,
+    "data.clear_cache": NO_ARGUMENTS,
+    "data.dictionary_markdown": NO_ARGUMENTS,
+    "lesson1.provision_table": NO_ARGUMENTS,
+    "lesson1.legislation_table": NO_ARGUMENTS,
+    "lesson1.LiabilityExplorer": NO_ARGUMENTS,
+    "lesson2.statement_table": NO_ARGUMENTS,
+    "lesson2.CommitmentsTracker": NO_ARGUMENTS,
+    "lesson4.case_table": NO_ARGUMENTS,
+    "lesson4.ClaimChecker": NO_ARGUMENTS,
+    **{f"lesson{n}.quiz_questions": NO_ARGUMENTS for n in range(1, 5)},
+    "widgets.FilteredTimeline": "a base class; its year check is exercised through lesson2.StatementTimeline",
+}
+
+
+def graph():
+    return netgov.lesson3.topology()
+
+
+def frame():
+    return pd.DataFrame({"x": [1]})
+
+
+# (callable, a wrong call, the exception, fragments the message must hold: what was wrong, what is accepted)
+CASES = [
+    ("data.schema", lambda: netgov.data.schema("nope"), KeyError, ["'nope'", "events"]),
+    ("data.schema", lambda: netgov.data.schema(5), TypeError, ["int", "events"]),
+    ("data.describe", lambda: netgov.data.describe("nope"), KeyError, ["'nope'", "events"]),
+    ("data.load", lambda: netgov.load("nope"), KeyError, ["'nope'", "events"]),
+    ("data.load", lambda: netgov.load(["events"]), TypeError, ["list", "events"]),
+    ("data.split_ids", lambda: netgov.data.split_ids(5), TypeError, ["int", "semicolon-separated"]),
+    ("data.id_list", lambda: netgov.data.id_list([5]), TypeError, ["int", "hrw-2009-07-14"]),
+    ("data.source_ids_of", lambda: netgov.data.source_ids_of("events"), TypeError, ["str", "source_ids"]),
+    ("data.source_ids_of", lambda: netgov.data.source_ids_of(frame()), TypeError, ["['x']", "load("]),
+    ("data.cite", lambda: netgov.cite("no-such-source"), KeyError, ["no-such-source", "sources"]),
+    ("data.cite", lambda: netgov.cite([]), ValueError, ["at least one", "hrw-2009-07-14"]),
+    ("data.references", lambda: netgov.references("no-such-source"), KeyError, ["no-such-source", "sources"]),
+    ("data.references", lambda: netgov.references(3.5), TypeError, ["float", "hrw-2009-07-14"]),
+    ("figures.register_template", lambda: netgov.figures.register_template("yes"), TypeError, ["str", "True"]),
+    ("figures.year_axis", lambda: netgov.figures.year_axis("fig"), TypeError, ["str", "plotly Figure"]),
+    ("figures.year_axis", lambda: netgov.figures.year_axis(go.Figure(), axis="z"), ValueError, ["'z'", "'x'"]),
+    ("figures.year_axis", lambda: netgov.figures.year_axis(go.Figure(), max_ticks=1), ValueError, ["1", "least 2"]),
+    (
+        "figures.date_axis_years",
+        lambda: netgov.figures.date_axis_years(go.Figure(), "soon", "2010"),
+        ValueError,
+        ["'soon'", "date"],
+    ),
+    (
+        "figures.date_axis_years",
+        lambda: netgov.figures.date_axis_years(go.Figure(), "2012", "2010"),
+        ValueError,
+        ["2010", "before the start"],
+    ),
+    ("figures.clear", lambda: netgov.figures.clear("fig"), TypeError, ["str", "plotly Figure"]),
+    ("figures.clear", lambda: netgov.figures.clear(go.Figure(), 5), TypeError, ["int", "text"]),
+    ("figures.message_figure", lambda: netgov.figures.message_figure(""), ValueError, ["non-empty", "message"]),
+    ("checks.Feedback", lambda: Feedback("great", "m"), ValueError, ["'great'", "'correct'"]),
+    ("checks.Feedback", lambda: Feedback("correct", 5), TypeError, ["int", "text"]),
+    ("checks.correct", lambda: netgov.checks.correct(None), TypeError, ["NoneType", "text"]),
+    ("checks.not_yet", lambda: netgov.checks.not_yet("m", hint=3), TypeError, ["int", "text"]),
+    ("checks.blank", lambda: netgov.checks.blank(7), TypeError, ["int", "text"]),
+    ("checks.as_number", lambda: netgov.checks.as_number("many", "a number such as 12"), Feedback, ["'many'", "12"]),
+    ("checks.as_number", lambda: netgov.checks.as_number(None, "a number such as 12"), Feedback, ["12"]),
+    ("checks.as_int", lambda: netgov.checks.as_int(2.5, "a whole number such as 2009"), Feedback, ["2.5", "2009"]),
+    ("checks.as_text", lambda: netgov.checks.as_text(5, "a name in quotes"), Feedback, ["5", "quotes"]),
+    ("checks.as_text_set", lambda: netgov.checks.as_text_set(5, "a list of names"), Feedback, ["5", "list of names"]),
+    ("start.check_first_majority_year", lambda: netgov.start.check_first_majority_year("soon"), Feedback, ["soon"]),
+    ("checks.first_year_above", lambda: netgov.checks.first_year_above([1, 2], 50), TypeError, ["list", "Series"]),
+    (
+        "checks.first_year_above",
+        lambda: netgov.checks.first_year_above(pd.Series([1.0], index=[2000]), "50"),
+        TypeError,
+        ["str", "number"],
+    ),
+    ("widgets.sources_list", lambda: netgov.widgets.sources_list(5), TypeError, ["int", "hrw-2009-07-14"]),
+    ("widgets.fact_list", lambda: netgov.widgets.fact_list("events"), TypeError, ["str", "DataFrame"]),
+    ("widgets.fact_list", lambda: netgov.widgets.fact_list(frame()), ValueError, ["title", "it has ['x']"]),
+    ("widgets.card", lambda: netgov.widgets.card(5, []), TypeError, ["int", "title"]),
+    ("widgets.card", lambda: netgov.widgets.card("t", 5), TypeError, ["int", "(label, value) pairs"]),
+    ("widgets.message", lambda: netgov.widgets.message(5), TypeError, ["int", "text"]),
+    ("widgets.FigureOutput", lambda: netgov.widgets.FigureOutput("fig"), TypeError, ["str", "plotly Figure"]),
+    ("quiz.Choice", lambda: netgov.quiz.Choice("", True, "why"), ValueError, ["choice", "text"]),
+    ("quiz.Choice", lambda: netgov.quiz.Choice("a", "yes", "why"), TypeError, ["str", "True or False"]),
+    ("quiz.MultipleChoice", lambda: netgov.quiz.MultipleChoice("", []), ValueError, ["question", "text"]),
+    ("quiz.MultipleChoice", lambda: netgov.quiz.MultipleChoice("q", "ab"), TypeError, ["'ab'", "Choice"]),
+    ("quiz.quiz", lambda: netgov.quiz.quiz([]), ValueError, ["no questions", "MultipleChoice"]),
+    ("quiz.quiz", lambda: netgov.quiz.quiz(["q"]), TypeError, ["str", "MultipleChoice"]),
+    ("start.users_series", lambda: netgov.start.users_series("1999"), ValueError, ["'1999'", "releases"]),
+    ("start.UsersExplorer", lambda: netgov.start.UsersExplorer(("XX",)), ValueError, ["XX", "Choose from"]),
+    ("start.UsersExplorer", lambda: netgov.start.UsersExplorer("KZ"), TypeError, ["str", "('KZ', 'KG')"]),
+    ("lesson1.ProvisionExplorer", lambda: netgov.lesson1.ProvisionExplorer("nope"), ValueError, ["'nope'", "Acts"]),
+    (
+        "lesson1.ProvisionExplorer",
+        lambda: netgov.lesson1.ProvisionExplorer(initial="nope"),
+        ValueError,
+        ["'nope'", "Known provisions"],
+    ),
+    ("lesson1.LegislationTimeline", lambda: netgov.lesson1.LegislationTimeline(("x",)), ValueError, ["x", "Themes"]),
+    (
+        "lesson1.LegislationTimeline",
+        lambda: netgov.lesson1.LegislationTimeline("liability"),
+        TypeError,
+        ["str", "('liability', 'blocking_powers')"],
+    ),
+    (
+        "lesson2.StatementTimeline",
+        lambda: netgov.lesson2.StatementTimeline((2011, 2003)),
+        ValueError,
+        ["(2011, 2003)", "within"],
+    ),
+    ("lesson2.StatementTimeline", lambda: netgov.lesson2.StatementTimeline("2009"), ValueError, ["'2009'", "pair"]),
+    ("lesson2.latest_positions", lambda: netgov.lesson2.latest_positions("2009"), TypeError, ["'2009'", "2009"]),
+    ("lesson2.latest_positions", lambda: netgov.lesson2.latest_positions(1900), ValueError, ["1900", "between"]),
+    ("lesson2.PositionsMap", lambda: netgov.lesson2.PositionsMap(1900), ValueError, ["1900", "between"]),
+    ("lesson2.role_brief", lambda: netgov.lesson2.role_brief("nope"), KeyError, ["'nope'", "roles are"]),
+    (
+        "lesson2.role_brief",
+        lambda: netgov.lesson2.role_brief(next(iter(netgov.lesson2.ROLES)), until="soon"),
+        ValueError,
+        ["'soon'", "2009-07-31"],
+    ),
+    ("lesson3.topology", lambda: netgov.lesson3.topology("1999"), ValueError, ["'1999'", "2009-all"]),
+    ("lesson3.access_networks", lambda: netgov.lesson3.access_networks("g"), TypeError, ["str", "topology("]),
+    ("lesson3.lose_access", lambda: netgov.lesson3.lose_access(graph(), "nope"), ValueError, ["'nope'", "Known"]),
+    ("lesson3.lose_access", lambda: netgov.lesson3.lose_access([], "x"), TypeError, ["list", "topology("]),
+    ("lesson3.chokepoint_share", lambda: netgov.lesson3.chokepoint_share(graph(), "x"), ValueError, ["'x'", "Known"]),
+    ("lesson3.betweenness", lambda: netgov.lesson3.betweenness(None), TypeError, ["NoneType", "topology("]),
+    ("lesson3.add_gateways", lambda: netgov.lesson3.add_gateways(graph(), ["x"]), ValueError, ["'x'", "Known"]),
+    ("lesson3.add_gateways", lambda: netgov.lesson3.add_gateways(graph(), "beeline"), TypeError, ["str", "list"]),
+    ("lesson3.draw", lambda: netgov.lesson3.draw(go.Figure(), "g"), TypeError, ["str", "topology("]),
+    ("lesson3.draw", lambda: netgov.lesson3.draw("f", graph()), TypeError, ["str", "plotly Figure"]),
+    ("lesson3.ChokepointExplorer", lambda: netgov.lesson3.ChokepointExplorer("x"), ValueError, ["'x'", "2009-all"]),
+    (
+        "lesson3.ChokepointExplorer",
+        lambda: netgov.lesson3.ChokepointExplorer(blocked_at="x"),
+        ValueError,
+        ["'x'", "Known"],
+    ),
+    ("lesson3.market_shares", lambda: netgov.lesson3.market_shares("x"), ValueError, ["'x'", "Segments"]),
+    ("lesson3.hhi", lambda: netgov.lesson3.hhi([120]), ValueError, ["120", "0 to 100"]),
+    ("lesson3.hhi", lambda: netgov.lesson3.hhi([]), ValueError, ["no shares", "0 to 100"]),
+    ("lesson3.hhi", lambda: netgov.lesson3.hhi("50"), TypeError, ["'50'", "list"]),
+    ("lesson3.hhi_band", lambda: netgov.lesson3.hhi_band(-1), ValueError, ["-1", "10,000"]),
+    ("lesson3.hhi_band", lambda: netgov.lesson3.hhi_band("high"), TypeError, ["str", "10,000"]),
+    ("lesson3.ConcentrationCalculator", lambda: netgov.lesson3.ConcentrationCalculator(1990), ValueError, ["1990"]),
+    ("lesson3.GatewayExplorer", lambda: netgov.lesson3.GatewayExplorer("x"), ValueError, ["'x'", "2009-all"]),
+    ("lesson3.GatewayExplorer", lambda: netgov.lesson3.GatewayExplorer(operator="x"), ValueError, ["'x'", "Known"]),
+    ("lesson4.CaseExplorer", lambda: netgov.lesson4.CaseExplorer((2030, 2040)), ValueError, ["(2030, 2040)"]),
+    ("lesson4.DetectTheBlock", lambda: netgov.lesson4.DetectTheBlock("x"), ValueError, ["'x'", "dns"]),
+    ("lesson4.MysteryMeasurement", lambda: netgov.lesson4.MysteryMeasurement("x"), TypeError, ["'x'", "2009"]),
+    ("lesson4.collateral", lambda: netgov.lesson4.collateral(0, 5), ValueError, ["0", "at least 1"]),
+    ("lesson4.collateral", lambda: netgov.lesson4.collateral(10, 5), ValueError, ["(10)", "cannot exceed"]),
+    ("lesson4.collateral", lambda: netgov.lesson4.collateral("a", 5), ValueError, ["'a'", "whole number"]),
+    ("lesson4.CollateralDamage", lambda: netgov.lesson4.CollateralDamage("x"), ValueError, ["'x'", "Cases"]),
+    ("export.export", lambda: netgov.export.export("/nonexistent"), netgov.export.ExportError, ["no notebooks"]),
+    ("export.StaticWidgets", lambda: netgov.export.StaticWidgets([], "n"), TypeError, ["list", "widget state"]),
+    ("export.make_static", lambda: netgov.export.make_static({}, "n"), TypeError, ["dict", "NotebookNode"]),
+    ("export.local_links_to_html", lambda: netgov.export.local_links_to_html(5), TypeError, ["int", "text"]),
+]
+
+
+def public_callables(module_name: str) -> list[str]:
+    module = importlib.import_module(f"netgov.{module_name}")
+    return [
+        f"{module_name}.{name}"
+        for name, value in vars(module).items()
+        if not name.startswith("_")
+        and (inspect.isfunction(value) or inspect.isclass(value))
+        and value.__module__ == module.__name__
+    ]
+
+
+def test_the_audit_covers_every_public_callable():
+    covered = {name for name, *_ in CASES} | set(EXEMPT)
+    missing = [name for module in MODULES for name in public_callables(module) if name not in covered]
+    assert missing == [], f"public callables with no bad-input case: {missing}"
+    stale = sorted(covered - {name for module in MODULES for name in public_callables(module)})
+    assert stale == [], f"audit entries for callables that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("name, call, error, fragments", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_a_wrong_call_says_what_was_wrong_and_what_is_accepted(name, call, error, fragments):
+    if error is Feedback:  # answer checkers reply instead of raising
+        feedback = call()
+        assert isinstance(feedback, Feedback) and feedback.status != "correct", f"{name} returned {feedback!r}"
+        message = feedback.message + " " + (feedback.hint or "")
+    else:
+        with pytest.raises(error) as caught:
+            call()
+        message = str(caught.value.args[0]) if caught.value.args else str(caught.value)
+    for fragment in fragments:
+        assert fragment in message, f"{name}: {message!r} does not mention {fragment!r}"
+
+
+EXERCISE_CHECKS = [name for module in EXERCISES for name in public_callables(module)]
+STRANGE_ANSWERS = [None, "", "   ", [], {}, object(), float("nan"), -1, "not an answer at all", pd.DataFrame()]
+
+
+@pytest.mark.parametrize("name", EXERCISE_CHECKS)
+def test_every_exercise_check_answers_strange_input_with_guidance(name):
+    module, function = name.rsplit(".", 1)
+    check = getattr(importlib.import_module(f"netgov.{module}"), function)
+    for answer in STRANGE_ANSWERS:
+        feedback = check(answer)
+        assert isinstance(feedback, Feedback), f"{name}({answer!r}) returned {feedback!r}"
+        assert feedback.status != "correct", f"{name}({answer!r}) was judged correct"
+        assert len(feedback.message + (feedback.hint or "")) > 30, f"{name}({answer!r}) gave no guidance"

@@ -1,0 +1,72 @@
+"""Colour is never the only carrier of meaning, and every figure is titled and labelled.
+
+Every figure the lessons draw is built here without a kernel, in its starting state. In each, the traces a
+legend tells apart must also differ in marker shape or line dash; bars and heatmap cells carry their value or
+label as text. Text descriptions under the figures are checked in the browser (static edition) and in each
+lesson's tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from netgov import lesson1, lesson2, lesson3, lesson4, start
+
+FIGURES = {
+    "start: internet users": start.UsersExplorer,
+    "lesson 1: legislation timeline": lesson1.LegislationTimeline,
+    "lesson 2: statement timeline": lesson2.StatementTimeline,
+    "lesson 2: positions map": lesson2.PositionsMap,
+    "lesson 3: concentration calculator": lesson3.ConcentrationCalculator,
+    "lesson 3: filter at a chokepoint": lesson3.ChokepointExplorer,
+    "lesson 3: add a gateway": lesson3.GatewayExplorer,
+    "lesson 4: case explorer": lesson4.CaseExplorer,
+    "lesson 4: collateral damage": lesson4.CollateralDamage,
+}
+
+
+def non_colour_signature(trace) -> tuple:
+    marker, line = getattr(trace, "marker", None), getattr(trace, "line", None)
+    mode = getattr(trace, "mode", "") or ""
+    symbol = marker.symbol if marker is not None and "markers" in mode else None
+    dash = line.dash if line is not None and "lines" in mode else None
+    return (symbol, dash)
+
+
+@pytest.fixture(scope="module", params=list(FIGURES))
+def figure(request):
+    return request.param, FIGURES[request.param]().figure
+
+
+def test_legend_entries_differ_in_shape_or_dash_not_only_colour(figure):
+    name, fig = figure
+    scatter = [t for t in fig.data if t.type == "scatter" and t.showlegend is not False and t.name]
+    signatures = {}
+    for trace in scatter:
+        signature = non_colour_signature(trace)
+        assert signature != (None, None), f"{name}: {trace.name!r} is told apart by colour alone"
+        assert signature not in signatures, f"{name}: {trace.name!r} looks like {signatures.get(signature)!r}"
+        signatures[signature] = trace.name
+
+
+def test_bars_and_heatmap_cells_carry_text(figure):
+    name, fig = figure
+    for trace in fig.data:
+        if trace.type in ("bar", "heatmap"):
+            assert trace.text is not None and len(trace.text) > 0, f"{name}: a {trace.type} without text labels"
+
+
+def test_every_figure_has_a_title_and_labelled_axes(figure):
+    name, fig = figure
+    assert fig.layout.title.text, f"{name} has no title"
+    for axis in (fig.layout.xaxis, fig.layout.yaxis):
+        if axis.visible is False:
+            continue  # a network map: positions carry no quantity
+        assert axis.title.text, f"{name} has an axis without a title"
+
+
+def test_the_signature_check_catches_colour_only_traces():
+    import plotly.graph_objects as go
+
+    same = go.Figure([go.Scatter(name="a", mode="markers"), go.Scatter(name="b", mode="markers")])
+    assert non_colour_signature(same.data[0]) == non_colour_signature(same.data[1]) == (None, None)

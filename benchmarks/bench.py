@@ -221,6 +221,49 @@ LOAD_CODE = (
 )
 
 
+def voila_seconds(notebooks: list[Path]) -> dict[str, float]:
+    """Seconds from request to the last byte of each lesson's Voila page (the notebook runs in between)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "-m", "voila", str(ROOT / "notebooks"), "--no-browser", f"--port={port}"]
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT / "notebooks")
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+        out = {}
+        for path in notebooks:
+            start = time.perf_counter()
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/render/{path.name}", timeout=120).read()
+            out[path.name] = time.perf_counter() - start
+        return out
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def export_seconds() -> float:
+    """Wall time of the static edition's export (every lesson and exercise run once, pages written)."""
+    import tempfile
+
+    from netgov.export import export
+
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        export(ROOT, Path(tmp) / "site", log=lambda message: None)
+        return time.perf_counter() - start
+
+
 def notebooks() -> list[Path]:
     found = []
     for folder in ("notebooks", "exercises"):
@@ -249,6 +292,13 @@ def run(repeat: int) -> tuple[list[str], bool]:
     print(f"import netgov: {imp * 1000:.0f} ms; load every table: {load * 1000:.0f} ms")
     lines.append(f"| `import netgov` (fresh interpreter) | {imp * 1000:.0f} ms | |")
     lines.append(f"| load and validate every table | {load * 1000:.0f} ms | |")
+    lessons = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for name, seconds in voila_seconds(lessons).items():
+        print(f"Voila {name}: {seconds:.2f} s")
+        lines.append(f"| Voila page (dashboard mode): `{name}` | {seconds:.2f} s | |")
+    seconds = export_seconds()
+    print(f"static edition export: {seconds:.1f} s")
+    lines.append(f"| static edition: `python -m netgov export` (all lessons and exercises) | {seconds:.1f} s | |")
     print("widget updates:")
     for bench in WIDGETS:
         for result in bench():

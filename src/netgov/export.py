@@ -217,13 +217,14 @@ def _execute(path: Path, timeout: int = 300):
     return nb
 
 
+def _first_heading(markdown: str, fallback: str) -> str:
+    """The text of the first level-1 heading (``# ...``), or ``fallback``."""
+    return next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), fallback)
+
+
 def _page_title(nb, fallback: str) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return fallback
+    markdown = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    return _first_heading(markdown, fallback)
 
 
 def _notebook_page(nb, title: str, depth: int) -> str:
@@ -257,12 +258,13 @@ def _simple_page(title: str, body_html: str) -> str:
     )
 
 
-def _markdown_page(path: Path) -> str:
+def _markdown_page(path: Path) -> tuple[str, str]:
+    """A markdown document as (its title, a complete HTML page)."""
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     text = path.read_text(encoding="utf-8")
-    title = next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), path.stem)
-    return _simple_page(title, markdown2html_mistune(local_links_to_html(text)))
+    title = _first_heading(text, path.stem)
+    return title, _simple_page(title, markdown2html_mistune(local_links_to_html(text)))
 
 
 def export(root: Path | str = ".", out: Path | str | None = None, log=print) -> dict[str, int]:
@@ -304,10 +306,9 @@ def export(root: Path | str = ".", out: Path | str | None = None, log=print) -> 
         (out / "docs").mkdir()
         index.append("<h2>For instructors</h2><ul>")
         for path in docs:
-            page = _markdown_page(path)
+            title, page = _markdown_page(path)
             (out / "docs" / f"{path.stem}.html").write_text(page, encoding="utf-8")
-            title = re.search(r"<title>(.*?)</title>", page)[1]
-            index.append(f'<li><a href="docs/{path.stem}.html">{title}</a></li>')
+            index.append(f'<li><a href="docs/{path.stem}.html">{html.escape(title)}</a></li>')
         index.append("</ul>")
     (out / "index.html").write_text(_simple_page("netgov: the static edition", "\n".join(index)), encoding="utf-8")
     (out / "pages.json").write_text(json.dumps(pages, indent=1), encoding="utf-8")

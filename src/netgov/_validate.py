@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+
+def shown(value: object) -> str:
+    """A value as a person would recognise it in a message: its type and a short repr."""
+    text = repr(value)
+    return f"{type(value).__name__} {text if len(text) <= 40 else text[:37] + '...'}"
+
 
 def need_text(value: object, what: str, *, optional: bool = False) -> None:
     """``value`` must be a str (or None when ``optional``)."""
@@ -19,14 +27,26 @@ def need_figure(fig: object, what: str) -> None:
         raise TypeError(f"{what} needs a plotly Figure or FigureWidget, not {type(fig).__name__}.")
 
 
-def need_names(value: object, what: str, example: tuple[str, ...]) -> tuple[str, ...]:
-    """A list or tuple of str names; a lone string is refused, since it would be read letter by letter."""
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        raise TypeError(f"{what} must be a list or tuple of names such as {example!r}, not {type(value).__name__}.")
-    bad = [v for v in value if not isinstance(v, str)]
-    if bad:
-        raise TypeError(f"{what} must hold names (str) such as {example!r}; got {bad!r}.")
-    return tuple(value)
+def need_items(
+    value: object, what: str, expected: str, *, item: type | None = None, containers: tuple | type = (list, tuple)
+) -> list:
+    """Several values in one of ``containers``, each an ``item`` when given; returned as a list.
+
+    A lone string is never taken for several values: it would be read letter by letter. ``expected`` says
+    what is accepted, for example "a list of market shares in percent, such as [40, 35, 25]".
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, containers):
+        raise TypeError(f"{what} must be {expected}, not {shown(value)}.")
+    items = list(value)
+    if item is not None:
+        bad = [type(v).__name__ for v in items if not isinstance(v, item)]
+        if bad:
+            raise TypeError(f"{what} must hold only {item.__name__} values ({expected}); got {', '.join(bad)}.")
+    return items
+
+
+#: For ``need_items``: any iterable (a list, a tuple, a Series, a generator), not only a list or tuple.
+ANY_ITERABLE = Iterable
 
 
 def need_whole_number(value: object, what: str, example: int) -> int:

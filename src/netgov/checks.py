@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ._validate import need_number, need_text
+from ._validate import need_number, need_text, shown
 
 __all__ = [
     "Feedback",
@@ -96,12 +96,6 @@ def blank(expected: str) -> Feedback:
     return Feedback("unanswered", f"Replace the `...` with {expected}, then run the cell again.")
 
 
-def _shown(answer: object) -> str:
-    """An answer as a learner would recognise it: its type and a short repr."""
-    text = repr(answer)
-    return f"{type(answer).__name__} {text if len(text) <= 40 else text[:37] + '...'}"
-
-
 def _is_blank(answer: object) -> bool:
     return any(answer is b for b in _BLANKS) or (isinstance(answer, str) and not answer.strip())
 
@@ -124,7 +118,7 @@ def as_number(answer: object, expected: str) -> float | Feedback:
     try:
         value = float(answer)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return Feedback("unreadable", f"Expected {expected}, not {_shown(answer)}.")
+        return Feedback("unreadable", f"Expected {expected}, not {shown(answer)}.")
     if value != value:  # NaN
         return Feedback("unreadable", f"Expected {expected}, but the value is missing (NaN).")
     return value
@@ -151,7 +145,7 @@ def as_text(answer: object, expected: str, *, top_of_counts: bool = False) -> st
         return answer.strip()
     if top_of_counts and isinstance(answer, pd.Series) and len(answer):
         return str(answer.index[0])
-    return Feedback("unreadable", f"Expected {expected} as text, not {_shown(answer)}.")
+    return Feedback("unreadable", f"Expected {expected} as text, not {shown(answer)}.")
 
 
 def as_text_set(answer: object, expected: str) -> set[str] | Feedback:
@@ -165,11 +159,11 @@ def as_text_set(answer: object, expected: str) -> set[str] | Feedback:
     elif isinstance(answer, pd.Series | pd.Index) or isinstance(answer, list | tuple | set | frozenset):
         items = list(answer)
     else:
-        return Feedback("unreadable", f"Expected {expected} (a list of names), not {_shown(answer)}.")
+        return Feedback("unreadable", f"Expected {expected} (a list of names), not {shown(answer)}.")
     cleaned = set()
     for item in items:
         if not isinstance(item, str):
-            return Feedback("unreadable", f"Expected {expected}, but one item is not text: {_shown(item)}.")
+            return Feedback("unreadable", f"Expected {expected}, but one item is not text: {shown(item)}.")
         if item.strip():
             cleaned.add(item.strip().casefold())
     if not cleaned:

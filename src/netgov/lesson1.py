@@ -16,7 +16,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from . import data
-from ._validate import need_names
+from ._validate import need_items
 from .figures import OKABE_ITO, clear, date_axis_years
 from .widgets import FigureOutput, card, message
 
@@ -171,7 +171,7 @@ class LegislationTimeline:
     """
 
     def __init__(self, themes: tuple[str, ...] = ("liability", "blocking_powers", "shutdowns", "platform_regulation")):
-        themes = need_names(themes, "themes", ("liability", "blocking_powers"))
+        themes = need_items(themes, "themes", "a list or tuple such as ('liability', 'blocking_powers')", item=str)
         self.table = legislation_table()
         present = [t for t in THEMES if t in set(self.table["theme"])]
         unknown = [t for t in themes if t not in present]

@@ -19,7 +19,7 @@ import networkx as nx
 import pandas as pd
 
 from . import data
-from ._validate import need_figure, need_number
+from ._validate import ANY_ITERABLE, need_figure, need_items, need_number
 from .figures import OKABE_ITO
 from .widgets import FigureOutput, message
 
@@ -150,12 +150,9 @@ def betweenness(graph: nx.Graph) -> pd.Series:
 def add_gateways(graph: nx.Graph, networks: Iterable[str]) -> nx.Graph:
     """A copy of the graph in which each named network also has its own (hypothetical) international link."""
     _check_graph(graph, "add_gateways()")
-    if isinstance(networks, str) or not isinstance(networks, Iterable):
-        raise TypeError(
-            f"add_gateways() needs a list of network ids such as ['nursat'], not {type(networks).__name__}."
-        )
+    expected = "a list of network ids such as ['nursat']"
+    chosen = need_items(networks, "add_gateways()'s networks", expected, item=str, containers=ANY_ITERABLE)
     result = graph.copy()
-    chosen = list(networks)
     for node in chosen:
         _check_node(graph, node, "network")
     if chosen:
@@ -262,7 +259,8 @@ class ChokepointExplorer:
     def __init__(self, era: str = "2009-all", blocked_at: str = "kazakhtelecom"):
         if era not in ERAS:
             raise ValueError(f"Unknown era {era!r}. Choose one of: {', '.join(ERAS)}.")
-        _check_node(topology(era), blocked_at, "blocking point")
+        graph = topology(era)
+        _check_node(graph, blocked_at, "blocking point")
         self.era = widgets.Dropdown(
             options=[(v, k) for k, v in ERAS.items()],
             value=era,
@@ -281,10 +279,11 @@ class ChokepointExplorer:
         self.widget = widgets.VBox(
             [self.era, widgets.HBox([self.blocked_at, self.destination]), self.chart.output, self.description]
         )
-        self._new_era()
+        self._new_era(graph=graph)
 
-    def _new_era(self, change: object = None) -> None:
-        self.graph = topology(self.era.value)
+    def _new_era(self, change: object = None, graph: nx.Graph | None = None) -> None:
+        """Rebuild the lists and the map for the chosen era (``graph``: its topology, when already built)."""
+        self.graph = graph if graph is not None else topology(self.era.value)
         names = nx.get_node_attributes(self.graph, "name")
         blockers = sorted((names[n], n) for n in self.graph if n != WORLD)
         destinations = [("A website abroad", WORLD)] + sorted(
@@ -344,8 +343,8 @@ def market_shares(segment: str = "mobile_broadband") -> pd.DataFrame:
 
 def hhi(shares: Iterable[float]) -> float:
     """The Herfindahl-Hirschman index of market shares given in percent (0 to 10,000)."""
-    if isinstance(shares, (str, bytes)) or not isinstance(shares, Iterable):
-        raise TypeError(f"hhi() needs a list of market shares in percent, such as [40, 35, 25], not {shares!r}.")
+    expected = "a list of market shares in percent, such as [40, 35, 25]"
+    shares = need_items(shares, "hhi()'s shares", expected, containers=ANY_ITERABLE)
     values = [need_number(s, "Each market share", "a percentage from 0 to 100") for s in shares]
     if not values:
         raise ValueError("hhi() got no shares; give it a list of market shares in percent from 0 to 100.")

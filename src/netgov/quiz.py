@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ._validate import need_text
+from ._validate import need_items, need_text
 
 __all__ = ["Choice", "MultipleChoice", "quiz"]
 
@@ -43,8 +43,7 @@ class MultipleChoice:
         need_text(question, "A question")
         if not question.strip():
             raise ValueError("A question needs some text.")
-        if not isinstance(choices, (list, tuple)) or not all(isinstance(c, Choice) for c in choices):
-            raise TypeError(f"A question's choices must be a list of Choice(text, correct, why), not {choices!r}.")
+        choices = need_items(choices, "A question's choices", "a list of Choice(text, correct, why)", item=Choice)
         if len(choices) < 2 or sum(c.correct for c in choices) != 1:
             raise ValueError("A question needs at least two choices, exactly one of them correct.")
         long = [c.text for c in choices if len(c.text) > MAX_CHOICE_LENGTH]
@@ -84,13 +83,7 @@ class MultipleChoice:
 
 def quiz(questions: list[MultipleChoice]) -> widgets.VBox:
     """Stack several questions, numbered."""
-    if not isinstance(questions, (list, tuple)) or not all(isinstance(q, MultipleChoice) for q in questions):
-        kinds = (
-            type(questions).__name__
-            if not isinstance(questions, (list, tuple))
-            else [type(q).__name__ for q in questions]
-        )
-        raise TypeError(f"quiz() needs a list of MultipleChoice questions, not {kinds}.")
+    questions = need_items(questions, "quiz()'s questions", "a list of MultipleChoice questions", item=MultipleChoice)
     if not questions:
         raise ValueError("quiz() got no questions; give it a list of one or more MultipleChoice questions.")
     boxes = []

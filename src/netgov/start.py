@@ -10,7 +10,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from . import data
-from ._validate import need_names
+from ._validate import need_items
 from .checks import Feedback, as_int, correct, first_year_above, not_yet
 from .figures import OKABE_ITO, SYMBOLS, year_axis
 from .widgets import FigureOutput
@@ -47,7 +47,9 @@ class UsersExplorer:
     def __init__(self, countries: tuple[str, ...] = ("KZ", "KG", "RU")):
         self.table = users_series()
         available = [c for c in COUNTRY_NAMES if c in self.table.columns]
-        countries = need_names(countries, "countries", ("KZ", "KG"))
+        countries = need_items(
+            countries, "countries", "a list or tuple of country codes such as ('KZ', 'KG')", item=str
+        )
         unknown = [c for c in countries if c not in available]
         if unknown:
             raise ValueError(f"Unknown country code(s) {unknown}. Choose from {available}.")

@@ -11,7 +11,7 @@ import html
 from collections.abc import Iterable
 
 from . import data
-from ._validate import need_figure, need_text
+from ._validate import ANY_ITERABLE, need_figure, need_items, need_text
 
 __all__ = ["FigureOutput", "card", "fact_list", "message", "sources_list"]
 
@@ -99,9 +99,7 @@ def card(title: str, facts: Iterable[tuple[str, object]], source_ids: object = N
     Facts whose value is empty are left out, so a card never shows a label with nothing after it.
     """
     need_text(title, "A card's title")
-    if isinstance(facts, (str, bytes)) or not isinstance(facts, Iterable):
-        raise TypeError(f"A card's facts must be (label, value) pairs, not {type(facts).__name__}.")
-    facts = list(facts)
+    facts = need_items(facts, "A card's facts", "a list of (label, value) pairs", containers=ANY_ITERABLE)
     if not all(isinstance(f, (tuple, list)) and len(f) == 2 and isinstance(f[0], str) for f in facts):
         raise TypeError(f"A card's facts must be (label, value) pairs with a text label; got {facts!r}.")
     rows = [

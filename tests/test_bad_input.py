@@ -111,6 +111,10 @@ CASES = [
     ("checks.as_text_set", lambda: netgov.checks.as_text_set(5, "a list of names"), Feedback, ["5", "list of names"]),
     ("start.check_first_majority_year", lambda: netgov.start.check_first_majority_year("soon"), Feedback, ["soon"]),
     ("checks.first_year_above", lambda: netgov.checks.first_year_above([1, 2], 50), TypeError, ["list", "Series"]),
+    ("checks.text_key", lambda: netgov.checks.text_key(5), TypeError, ["int", "text"]),
+    ("checks.names_match", lambda: netgov.checks.names_match(5, ["a"]), TypeError, ["int", "text"]),
+    ("checks.names_match", lambda: netgov.checks.names_match("a", "abc"), TypeError, ["'abc'", "list of names"]),
+    ("checks.names_match", lambda: netgov.checks.names_match("a", [1]), TypeError, ["int", "list of names"]),
     (
         "checks.first_year_above",
         lambda: netgov.checks.first_year_above(pd.Series([1.0], index=[2000]), "50"),
@@ -238,7 +242,10 @@ def test_a_wrong_call_says_what_was_wrong_and_what_is_accepted(name, call, error
 
 
 EXERCISE_CHECKS = [name for module in EXERCISES for name in public_callables(module)]
-STRANGE_ANSWERS = [None, "", "   ", [], {}, object(), float("nan"), -1, "not an answer at all", pd.DataFrame()]
+STRANGE_ANSWERS = [
+    *[None, "", "   ", [], {}, object(), float("nan"), -1, "not an answer at all", pd.DataFrame()],
+    *["a", "k", "x", "z", "snippet", "insnide", "no SNI involved"],  # short strings and fragments: never a name
+]
 
 
 @pytest.mark.parametrize("name", EXERCISE_CHECKS)

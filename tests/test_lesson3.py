@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+from answers import right_answers
 
 import netgov
 from netgov import lesson3
@@ -136,17 +137,7 @@ def test_gateway_explorer_reports_the_fall():
 
 @pytest.fixture(scope="module")
 def answers():
-    market = netgov.load("market")
-    shares = market.query("segment == 'mobile_broadband' and metric == 'share_percent' and year == 2016")["value"]
-    graph = lesson3.topology("2009-all")
-    lost = lesson3.lose_access(graph, "kazakhtelecom")
-    return {
-        "q1": (shares**2).sum(),
-        "q2": len(lost) / len(lesson3.access_networks(graph)),
-        "q3": lesson3.betweenness(graph).index[0],
-        "q4": sorted({graph.nodes[n]["country"] for n in lost} - {"KZ", ""}),
-        "q5": lesson3.chokepoint_share(lesson3.topology("today")),
-    }
+    return right_answers("lesson3")
 
 
 @pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4", "q5"])

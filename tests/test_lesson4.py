@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from answers import right_answers
 
 import netgov
 from netgov import lesson4
@@ -116,14 +117,7 @@ def test_the_livejournal_language_claim_is_not_confirmed():
 
 @pytest.fixture(scope="module")
 def answers():
-    cases = netgov.load("blocking_cases")
-    return {
-        "q1": int(cases["methods"].str.contains("unknown").sum()),
-        "q2": int(cases["start"].dt.year.value_counts().idxmax()),
-        "q3": int(cases["methods"].str.contains("shutdown").sum()),
-        "q4": (cases["end"] - cases["start"]).dt.days.dropna().median(),
-        "q5": "tls_sni",
-    }
+    return right_answers("lesson4")
 
 
 @pytest.mark.parametrize("name", ["q1", "q2", "q3", "q4", "q5"])

@@ -17,11 +17,13 @@ Lessons build their checks from the helpers here, for example::
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
 
-from ._validate import need_number, need_text, shown
+from ._validate import ANY_ITERABLE, need_items, need_number, need_text, shown
 
 __all__ = [
     "Feedback",
@@ -32,7 +34,9 @@ __all__ = [
     "blank",
     "correct",
     "first_year_above",
+    "names_match",
     "not_yet",
+    "text_key",
 ]
 
 _BLANKS = (None, Ellipsis)
@@ -169,6 +173,31 @@ def as_text_set(answer: object, expected: str) -> set[str] | Feedback:
     if not cleaned:
         return Feedback("unreadable", f"Expected {expected}, but the collection is empty.")
     return cleaned
+
+
+def text_key(text: str) -> str:
+    """A text answer reduced to what matters when comparing names: case, punctuation, separators
+    (``-``, ``_``, ``/``, ``.``) and extra spaces do not count. ``"TLS_SNI"`` and ``"tls-sni"`` both give
+    ``"tls sni"``."""
+    need_text(text, "text_key()'s text")
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
+
+
+def names_match(answer: str, accepted: Iterable[str]) -> bool:
+    """Whether a text answer is one of the accepted names, compared whole with :func:`text_key`.
+
+    Never a substring test: a fragment ("kaz"), a single letter or a negation ("no SNI") is not a name."""
+    need_text(answer, "names_match()'s answer")
+    names = need_items(
+        accepted,
+        "names_match()'s accepted names",
+        "a list of names such as ['tls_sni', 'SNI']",
+        item=str,
+        containers=ANY_ITERABLE,
+    )
+    key = text_key(answer)
+    return bool(key) and key in {text_key(name) for name in names}
 
 
 def first_year_above(values: pd.Series, threshold: float) -> int | None:

@@ -228,9 +228,14 @@ def _check_constraints(raw: pd.Series, typed: pd.Series, field: dict, problems: 
             problems.add(row, name, f"{_short(raw[row - 2])} appears more than once, but must be unique.")
 
 
+def _missing(value: object) -> bool:
+    """None, NaN (float or numpy), ``pd.NA`` or ``pd.NaT``: what pandas shows as a missing cell."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
 def split_ids(value: object) -> list[str]:
     """Split a semicolon-separated id list (``"a;b"``) into ``["a", "b"]``; empty or missing gives ``[]``."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+    if _missing(value):
         return []
     if not isinstance(value, str):
         raise TypeError(f"Expected a semicolon-separated string of ids, not {type(value).__name__}.")
@@ -347,7 +352,7 @@ def id_list(ids: object) -> list[str]:
         for item in ids:
             if isinstance(item, str):
                 out.extend(split_ids(item))
-            elif item is None or (isinstance(item, float) and pd.isna(item)):
+            elif _missing(item):
                 continue
             else:
                 raise TypeError(f"Source ids must be strings such as 'hrw-2009-07-14', not {type(item).__name__}.")

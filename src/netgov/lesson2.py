@@ -283,38 +283,34 @@ class PositionsMap:
         table = latest_positions(self.year.value)
         issues = [i for i in ISSUES if i in set(table["issue"])]
         actors = sorted(set(table["actor"]))
+        # The slider starts at the first year with a stated position, so the table is never empty here.
         with self.figure.batch_update():
-            clear(self.figure, "No stated positions yet in the data by this year." if table.empty else None)
-            if not table.empty:
-                grid = table.pivot(index="actor", columns="issue", values="stance").reindex(
-                    index=actors, columns=issues
-                )
-                scores = grid.map(lambda s: STANCES[s][2] if isinstance(s, str) else None)
-                labels = grid.map(lambda s: STANCES[s][0] if isinstance(s, str) else "")
-                colours = [STANCES[s][1] for s in reversed(list(STANCES))]  # score -2 (opposes) to 2 (supports)
-                scale = [[i / 4, c] for i, c in enumerate(colours)]
-                self.figure.add_heatmap(
-                    z=scores.to_numpy().tolist(),
-                    x=[ISSUES[i] for i in issues],
-                    y=actors,
-                    text=labels.to_numpy().tolist(),
-                    texttemplate="%{text}",
-                    zmin=-2,
-                    zmax=2,
-                    colorscale=scale,
-                    showscale=False,
-                    xgap=2,
-                    ygap=2,
-                    hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-                )
-                self.figure.update_yaxes(autorange="reversed")
+            clear(self.figure)
+            grid = table.pivot(index="actor", columns="issue", values="stance").reindex(index=actors, columns=issues)
+            scores = grid.map(lambda s: STANCES[s][2] if isinstance(s, str) else None)
+            labels = grid.map(lambda s: STANCES[s][0] if isinstance(s, str) else "")
+            colours = [STANCES[s][1] for s in reversed(list(STANCES))]  # score -2 (opposes) to 2 (supports)
+            scale = [[i / 4, c] for i, c in enumerate(colours)]
+            self.figure.add_heatmap(
+                z=scores.to_numpy().tolist(),
+                x=[ISSUES[i] for i in issues],
+                y=actors,
+                text=labels.to_numpy().tolist(),
+                texttemplate="%{text}",
+                zmin=-2,
+                zmax=2,
+                colorscale=scale,
+                showscale=False,
+                xgap=2,
+                ygap=2,
+                hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+            )
+            self.figure.update_yaxes(autorange="reversed")
         self.chart.refresh()
         self.description.value = self.describe(table)
 
     def describe(self, table: pd.DataFrame) -> str:
         year = self.year.value
-        if table.empty:
-            return message(f"No stated positions in the data by the end of {year}: move the slider later.")
         counts = table["stance"].map(lambda s: STANCES[s][0].lower()).value_counts()
         parts = ", ".join(f"{label} {n}" for label, n in counts.items())
         text = (

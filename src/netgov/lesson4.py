@@ -39,6 +39,7 @@ METHODS = {
     "dns": "DNS tampering",
     "ip": "IP blocking",
     "url_dpi": "URL filtering or deep packet inspection",
+    "tls_sni": "TLS filtering by server name (SNI)",
     "tls_mitm": "TLS interception",
     "throttling": "Throttling",
     "shutdown": "Shutdown",

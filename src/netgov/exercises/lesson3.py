@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from .. import data
-from ..checks import Feedback, as_number, as_text, as_text_set, correct, not_yet
+from ..checks import Feedback, as_number, as_text, as_text_set, correct, names_match, not_yet
 from ..lesson3 import access_networks, betweenness, chokepoint_share, hhi, lose_access, topology
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
+
+#: Legal forms a learner may leave off a company's name ("Kazakhtelecom" for "Kazakhtelecom JSC").
+LEGAL_FORMS = ("JSC", "LLP", "LLC", "Ltd", "PJSC", "OJSC")
+
+
+def _network_names(network_id: str) -> list[str]:
+    """What a learner may call a network: its id, its name with or without the legal form, its AS number."""
+    row = data.load("networks").set_index("id").loc[network_id]
+    names = [network_id, row["name"]]
+    words = str(row["name"]).split()
+    if len(words) > 1 and words[-1] in LEGAL_FORMS:
+        names.append(" ".join(words[:-1]))
+    if pd.notna(row["asn"]):
+        names += [f"AS{row['asn']}", f"AS {row['asn']}", str(row["asn"])]
+    return names
+
 
 COUNTRY_NAMES = {"kyrgyzstan": "KG", "tajikistan": "TJ", "turkmenistan": "TM", "uzbekistan": "UZ", "russia": "RU"}
 
@@ -66,12 +84,13 @@ def q3(answer: object) -> Feedback:
     answer = as_text(answer, "the network's name or id")
     if isinstance(answer, Feedback):
         return answer
-    scores = betweenness(topology("2009-all"))
-    top = str(scores.index[0])
-    given = answer.strip().casefold()
-    if given in top.casefold() or top.casefold().startswith(given.replace("-", " ")) or given == "kazakhtelecom":
+    graph = topology("2009-all")
+    scores = betweenness(graph)
+    ids = {name: node for node, name in graph.nodes(data="name")}
+    top, second = str(scores.index[0]), str(scores.index[1])
+    if names_match(answer, _network_names(ids[top])):
         return correct(f"{top}, with {scores.iloc[0]:.2f}: most shortest paths between networks cross it.")
-    if given == str(scores.index[1]).casefold():
+    if names_match(answer, [second, ids[second]]):
         return not_yet("That is the second highest.", "Sort the scores from highest to lowest and take the first.")
     return not_yet(
         f"'{answer}' is not the top network.", "Compute betweenness(topology('2009-all')) and read the first row."

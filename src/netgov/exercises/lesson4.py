@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import data
-from ..checks import Feedback, as_int, as_number, as_text, correct, not_yet
+from ..checks import Feedback, as_int, as_number, as_text, correct, names_match, not_yet
 from ..lesson4 import case_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -92,10 +92,9 @@ def q5(answer: object) -> Feedback:
     if isinstance(answer, Feedback):
         return answer
     table = data.load("detection_signatures").set_index("method")
-    given = answer.strip().casefold()
-    labels = {str(label).casefold(): method for method, label in table["label"].items()}
-    method = labels.get(given, given)
-    if method == "tls_sni" or "sni" in given:
+    named = [m for m, row in table.iterrows() if names_match(answer, [m, row["label"], *row["aliases"].split(";")])]
+    method = named[0] if named else None
+    if method == "tls_sni":
         return correct(
             "Filtering by server name (SNI): the ClientHello names the site in clear, so a filter can stall it."
         )

@@ -244,3 +244,19 @@ def test_liability_rows_rest_on_known_provisions(tables):
     for _, row in tables["liability"].iterrows():
         assert set(split_ids(row["provision_ids"])) <= known, f"{row['id']} names an unknown provision"
     assert not tables["liability"].duplicated(["actor_role", "content"]).any(), "one row per actor and content"
+
+
+def test_a_request_to_veto_is_coded_as_opposing(tables):
+    """The coding rule in data/README.md: asking the president to veto, or not to sign, is 'opposes'."""
+    positions = tables["positions"]
+    asks = positions[positions["summary"].str.contains(r"\bveto|not to sign", case=False, regex=True)]
+    assert len(asks) >= 3
+    assert set(asks["stance"]) == {"opposes"}, asks[["id", "stance"]].to_string()
+
+
+def test_the_media_representative_speaks_as_the_office(tables):
+    """Statements, letters and reports of the OSCE media representative belong to the office (osce-rfom);
+    the people who held it carry only their appointments, terms and visits."""
+    events = tables["events"]
+    people = events[events["actor_id"].isin(["haraszti", "mijatovic", "ribeiro"])]
+    assert not people["kind"].isin(["statement", "letter", "report"]).any(), people[["id", "kind"]].to_string()

@@ -127,6 +127,13 @@ def test_right_answers_pass(answers, name):
     assert getattr(check, name)(answers[name])
 
 
+def test_pinned_answers():
+    """Literal values, so that a wrong computation in the check and in tests/answers.py cannot agree."""
+    assert check.q5(2004)  # the 2004 veto request, coded like those of 2009 and 2011
+    assert not check.q5(2011)
+    assert check.q4(["hrw"])
+
+
 def test_wrong_answers_get_specific_hints(answers):
     assert "wrong way round" in check.q1(-answers["q1"]).message
     assert "another actor has more" in check.q2("European Union").message

@@ -64,3 +64,43 @@ def test_relative_links_resolve(path):
 
 def test_link_check_catches_a_broken_link():
     assert _relative_links("[a](missing.ipynb) [b](https://x.org) [c](ok.md#part)") == ["missing.ipynb", "ok.md"]
+
+
+# Only a cell's last expression is displayed: a value computed on an earlier line is lost unless it is
+# wrapped in display(). These are the expressions that do nothing but produce a value to look at.
+_PURE_METHODS = {"head", "tail", "value_counts", "describe", "unique", "sum", "mean", "median", "count", "sort_values"}
+
+
+def undisplayed_values(source: str) -> list[str]:
+    """Lines of a code cell whose value is computed to be looked at but is never shown."""
+    import ast
+
+    try:
+        statements = ast.parse(source).body
+    except SyntaxError:
+        return []
+    lost = []
+    for statement in statements[:-1]:
+        if not isinstance(statement, ast.Expr):
+            continue
+        value = statement.value
+        pure_call = (
+            isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in _PURE_METHODS
+        )
+        if pure_call or isinstance(value, ast.Name | ast.Attribute | ast.Subscript | ast.BinOp | ast.Compare):
+            lost.append(ast.get_source_segment(source, statement))
+    return lost
+
+
+@pytest.mark.parametrize("path", all_notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_computed_value_is_shown(path):
+    notebook = nbformat.read(path, as_version=4)
+    lost = [line for cell in notebook.cells if cell.cell_type == "code" for line in undisplayed_values(cell.source)]
+    assert lost == [], f"{path.name}: these values are computed but never displayed (wrap them in display()): {lost}"
+
+
+def test_undisplayed_value_check_catches_a_bare_expression():
+    assert undisplayed_values("answer = 3\nanswer\ncheck(answer)") == ["answer"]
+    assert undisplayed_values("counts.head()\ncheck(1)") == ["counts.head()"]
+    assert undisplayed_values("display(answer)\nprint(2)\ncheck(answer)") == []
+    assert undisplayed_values("answer\n") == []  # the last expression is displayed

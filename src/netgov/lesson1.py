@@ -316,7 +316,7 @@ def quiz_questions() -> list:
     acts = data.load("legal_acts").set_index("id")
     law = acts.loc["law-2009-internet"]
     events = data.load("events")
-    appeal = events[(events["actor_id"] == "haraszti") & (events["date"].dt.year == 2009)].iloc[0]
+    appeal = events.set_index("id").loc["ev-2009-06-29-haraszti-veto-appeal"]
     gap = (appeal["date"] - law["adopted"]).days
     gc34 = events[events["actor_id"] == "un-hrc"]["date"].min()
     return [

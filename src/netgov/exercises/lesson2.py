@@ -48,16 +48,20 @@ def q2(answer: object) -> Feedback:
     table = statement_table()
     chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
     counts = chosen["actor"].value_counts()
-    given = answer.strip().casefold()
     names = {n.casefold(): n for n in counts.index}
-    if given == str(counts.index[0]).casefold():
+    leaders = list(counts[counts == counts.iloc[0]].index)
+    name = names.get(answer.strip().casefold())
+    if name in leaders:
+        others = [n for n in leaders if n != name]
+        tie = f" It shares first place with {' and '.join(others)}." if others else ""
         return correct(
-            f"{counts.index[0]} ({counts.iloc[0]} items): in this timeline, a non-governmental organisation "
-            "spoke up most often in these years."
+            f"{name} ({counts.iloc[0]} items).{tie} A count like this depends on coding: the data attribute "
+            "everything the OSCE media representative wrote in office to the office, not to the person, so the "
+            "office's letters and statements are counted together."
         )
-    if given in names:
+    if name is not None:
         return not_yet(
-            f"{names[given]} has {counts[names[given]]} item(s); another actor has more.",
+            f"{name} has {counts[name]} item(s); another actor has more.",
             "Filter on the years and the three kinds, then value_counts() on 'actor'.",
         )
     return not_yet(f"'{answer}' is not an actor in the timeline.", "Copy the name as it appears in the 'actor' column.")
@@ -96,9 +100,19 @@ def q4(answer: object) -> Feedback:
     )
     expected = law & chair
     if given == expected:
+        actors = data.load("actors").set_index("id")["name"]
+        linked = positions[
+            (positions["issue"] == "internet-law-2009")
+            & (positions["stance"] == "opposes")
+            & positions["summary"].str.contains("chairmanship")
+            & ~positions["actor_id"].isin(expected)
+        ]["actor_id"].unique()
+        who = " and ".join(actors[a] for a in sorted(expected))
         return correct(
-            "Only this actor linked the two: most critics of the law did not, in the data, also question the "
-            "chairmanship itself."
+            f"{who}: the only {'actor' if len(expected) == 1 else 'actors'} whose coded positions oppose the law "
+            "and question the chairmanship. Codes are not the whole story: "
+            f"{', '.join(actors[a] for a in linked)} also tied the law to the chairmanship, inside statements "
+            "filed under the law. Read the summaries, not only the stance column."
         )
     if given == law:
         return not_yet(
@@ -130,9 +144,13 @@ def q5(answer: object) -> Feedback:
             first = y
             break
     if year == first:
+        rfom = data.load("positions").query("actor_id == 'osce-rfom' and issue == 'media-law-reform'")
+        opposed = rfom[rfom["stance"] == "opposes"].sort_values("date")
+        years = " and ".join(str(y) for y in opposed["date"].dt.year.unique())
         return correct(
-            f"{first}: the office asked the President to veto a new broadcasting law. Its stance later returns to "
-            "'concerned': a map of stances changes as the laws do."
+            f"{first}: the Representative had asked for a veto of that year's media bill. A veto request is always "
+            f"coded 'opposes' (data/README.md gives the coding rules); on media-law reform that happened in {years}, "
+            "and in between the office's stance moves with each new law, so a map of stances changes as the laws do."
         )
     if first is not None and year > first:
         return not_yet("The office already opposed a change before that year.", "Move the slider back year by year.")

@@ -170,8 +170,8 @@ def test_links_are_labelled_honestly(tables):
         if "illustrative" in ends:
             assert link["certainty"] == "illustrative", f"{link['id']} touches a placeholder but is not illustrative"
         if link["to_id"] in named.index:
-            # A source names the company, but no source pairs it with a particular Kazakh network.
-            assert link["certainty"] != "documented", f"{link['id']}: pairing with a named foreign upstream"
+            # A named company appears on a link only when a source names that link.
+            assert link["certainty"] == "documented", f"{link['id']}: a named foreign upstream on an unsourced link"
 
 
 # The questions a learner must be able to answer from data/ alone (issue: curated data, "done when").
@@ -260,3 +260,35 @@ def test_the_media_representative_speaks_as_the_office(tables):
     events = tables["events"]
     people = events[events["actor_id"].isin(["haraszti", "mijatovic", "ribeiro"])]
     assert not people["kind"].isin(["statement", "letter", "report"]).any(), people[["id", "kind"]].to_string()
+
+
+def test_a_stated_reason_holds_only_what_was_stated(tables):
+    """Context and attributed motives belong in the note: 'none given (protests were under way)' mixes them."""
+    cases = tables["blocking_cases"]
+    mixed = cases[cases["stated_reason"].str.match(r"none given \(")]
+    assert mixed.empty, f"context in stated_reason: {list(mixed['id'])}"
+    # what nobody responsible acknowledged cannot have a reason stated by those responsible, unless the row
+    # names who stated it (an operator, a minister) in a final parenthesis
+    silent = cases[cases["ordered_by"] == "unacknowledged"]
+    unattributed = silent[
+        ~silent["stated_reason"].str.match(r"(none given|not given|varies)")
+        & ~silent["stated_reason"].str.contains(r"\)$")
+    ]
+    assert unattributed.empty, f"a reason with no one who stated it: {list(unattributed['id'])}"
+
+
+@pytest.mark.parametrize("name", ["legal_acts", "blocking_cases", "events", "positions", "sources"])
+def test_notes_do_not_contradict_their_row(tables, name):
+    """A note that says a column is left empty while the column holds a value (found in three rows)."""
+    import re
+
+    table = tables[name]
+    dates = [c for c in table.columns if pd.api.types.is_datetime64_any_dtype(table[c])]
+    for _, row in table.iterrows():
+        note = row.get("note")
+        if not isinstance(note, str):
+            continue
+        for column in re.findall(r"'(\w+)' (?:is|are|was) left empty", note):
+            assert column in table.columns and pd.isna(row[column]), f"{row['id']}: note says '{column}' is empty"
+        if re.search(r"\bdates (?:are|were) left empty", note):
+            assert all(pd.isna(row[c]) for c in dates), f"{row['id']}: note says the dates are empty"

@@ -1,4 +1,4 @@
-"""Lesson 2, "Chairing the guardian": the widgets behind its activities.
+"""Lesson 2, "Chairing the OSCE": the widgets behind its activities.
 
 * :class:`StatementTimeline`: statements and actions around Kazakhstan's OSCE bid and chairmanship, by actor
   and kind, filterable, with a detail card and sources for the chosen item.

@@ -539,8 +539,8 @@ def quiz_questions() -> list:
                 Choice(
                     "Their providers reached the internet through Kazakhtelecom",
                     True,
-                    "Providers in Kyrgyzstan, Tajikistan and Uzbekistan used Kazakhtelecom as their upstream, so "
-                    "its filter applied to their users too.",
+                    "Some providers in Kyrgyzstan, Tajikistan and Uzbekistan used Kazakhtelecom as their upstream, so "
+                    "its filter applied to their users too (one source adds Turkmenistan).",
                 ),
                 Choice(
                     "Their governments ordered the same block",

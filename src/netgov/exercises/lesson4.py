@@ -18,7 +18,7 @@ def q1(answer: object) -> Feedback:
     expected = int(cases["methods"].str.contains("unknown").sum())
     if n == expected:
         return correct(
-            f"{expected} of {len(cases)}: for most cases the sources say that a site was blocked, not how. A block "
+            f"{expected} of {len(cases)}: for these the sources say that a site was blocked, not how. A block "
             "nobody acknowledges leaves few traces, which is why measurement matters."
         )
     if n == len(cases):

@@ -36,6 +36,21 @@ def displayed_widgets(notebook: Path) -> int:
     return sum(bool(re.search(r"\.widget$|\bquiz\(", line)) for line in last_lines)
 
 
+def lab_test_flags(port: int) -> list[str]:
+    """What a test adds to `jupyter lab`: no browser of its own, loopback on a fixed port, no token, root allowed,
+    and the app exposed as ``window.jupyterapp`` for the browser tests."""
+    return [
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        "--ServerApp.allow_root=True",
+        "--IdentityProvider.token=",
+        "--ServerApp.disable_check_xsrf=True",
+        "--LabApp.expose_app_in_browser=True",
+    ]
+
+
 def free_port() -> int:
     import socket
 

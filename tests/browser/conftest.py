@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from browserkit import CHROMIUM_FLAGS, chromium_path, need_browser
-from helpers import ROOT, free_port, running_server, voila_server
+from helpers import ROOT, free_port, lab_test_flags, running_server, voila_server
 
 
 @pytest.fixture(scope="session")
@@ -41,16 +41,9 @@ def lab_url():
         "-m",
         "jupyter",
         "lab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        "--ServerApp.allow_root=True",
-        "--IdentityProvider.token=",
+        *lab_test_flags(port),
         "--ServerApp.password=",
-        "--ServerApp.disable_check_xsrf=True",
         f"--ServerApp.root_dir={served}",
-        "--LabApp.expose_app_in_browser=True",
         f"--LabApp.workspaces_dir={workdir}",
         f"--LabApp.user_settings_dir={settings}",
     ]

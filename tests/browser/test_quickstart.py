@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from browserkit import need_browser
-from helpers import ROOT, free_port, running_server
+from helpers import ROOT, free_port, lab_test_flags, running_server
 
 
 def readme_commands() -> list[str]:
@@ -50,17 +50,7 @@ def test_readme_command_opens_the_kit_and_links_lead_to_an_exercise(browser):
     port = free_port()
     # The README's arguments as written, then what a test needs: no browser of its own, a fixed port, no token.
     cmd = [sys.executable, "-m", "jupyter", "lab", *first_command_lab_args()]
-    cmd += [
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        "--ServerApp.port_retries=0",
-        "--ServerApp.allow_root=True",
-        "--IdentityProvider.token=",
-        "--ServerApp.disable_check_xsrf=True",
-        f"--LabApp.workspaces_dir={workdir}",
-        "--LabApp.expose_app_in_browser=True",
-    ]
+    cmd += [*lab_test_flags(port), f"--LabApp.workspaces_dir={workdir}"]
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(runtime)}
     with running_server(cmd, port, "/api/status", workdir / "server.log", cwd=kit, env=env) as url:
         log = (workdir / "server.log").read_text()

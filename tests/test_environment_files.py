@@ -26,7 +26,7 @@ def pyproject_pins(text: str) -> dict[str, str]:
 
 def runtime_names(text: str) -> set[str]:
     project = tomllib.loads(text)["project"]
-    return {re.split(r"[=<>!~ ]", s, maxsplit=1)[0].lower() for s in project["dependencies"]}
+    return {re.split(r"[=<>!~ ]", s, maxsplit=1)[0].lower().replace("_", "-") for s in project["dependencies"]}
 
 
 def conda_pins(text: str) -> dict[str, str]:
@@ -37,7 +37,7 @@ def conda_pins(text: str) -> dict[str, str]:
         if isinstance(dep, dict):
             continue  # a pip: section, checked separately
         name, _, version = dep.partition("=")
-        pins[name.strip().lower()] = version.strip().lstrip("=")
+        pins[name.strip().lower().replace("_", "-")] = version.strip().lstrip("=")
     return pins
 
 

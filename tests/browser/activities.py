@@ -28,7 +28,12 @@ def drive_start(page) -> None:
     # Choose one country in the list, as a learner would with a click.
     page.locator(".widget-select-multiple select").select_option(label=["Kazakhstan"])
     page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .legendtext').length <= 1")
-    assert description.text_content() != before
+    # The description is a second widget, redrawn by a second message just after the chart's: wait for it too.
+    page.wait_for_function(
+        f"(before) => [...document.querySelectorAll('{OUTPUT_TEXT}')]"
+        ".some(p => p.textContent.startsWith('Line chart of internet users') && p.textContent !== before)",
+        arg=before,
+    )
     assert "Kyrgyzstan" not in description.text_content()
 
 

@@ -108,11 +108,15 @@ def q4(answer: object) -> Feedback:
             & ~positions["actor_id"].isin(expected)
         ]["actor_id"].unique()
         who = " and ".join(actors[a] for a in sorted(expected))
+        also = (
+            f" Codes are not the whole story: {', '.join(actors[a] for a in linked)} also tied the law to the "
+            "chairmanship, inside statements filed under the law. Read the summaries, not only the stance column."
+            if len(linked)
+            else ""
+        )
         return correct(
             f"{who}: the only {'actor' if len(expected) == 1 else 'actors'} whose coded positions oppose the law "
-            "and question the chairmanship. Codes are not the whole story: "
-            f"{', '.join(actors[a] for a in linked)} also tied the law to the chairmanship, inside statements "
-            "filed under the law. Read the summaries, not only the stance column."
+            f"and question the chairmanship.{also}"
         )
     if given == law:
         return not_yet(

@@ -5,16 +5,13 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
+from netgov.lessons import LESSONS
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIRS = ("notebooks", "exercises")
-#: Plotly figures each lesson shows once it has run (the browser, Voila and static-edition tests count them).
-LESSON_FIGURES = {
-    "00-start-here.ipynb": 1,  # internet users
-    "01-the-2009-law.ipynb": 1,  # the legislation timeline
-    "02-the-osce-dispute.ipynb": 2,  # statement timeline, positions map
-    "03-one-gateway.ipynb": 3,  # calculator, chokepoint map, gateway map
-    "04-blocked.ipynb": 2,  # case timeline, collateral chart
-}
+#: Plotly figures each lesson shows once it has run (the browser, Voila and static-edition tests count them),
+#: from the lesson registry: one per activity that draws.
+LESSON_FIGURES = {Path(lesson.notebook).name: lesson.figures for lesson in LESSONS}
 
 
 def all_notebooks() -> list[Path]:

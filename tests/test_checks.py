@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netgov.checks import Feedback, as_int, as_number, as_text_set, correct, first_year_above, not_yet
+from netgov.checks import Feedback, as_int, as_number, as_text_set, correct, not_yet
+from netgov.start import first_year_above
 
 
 def test_feedback_is_truthy_only_when_correct():

@@ -10,18 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from netgov import lesson1, lesson2, lesson3, lesson4, start
+from netgov.lessons import LESSONS
 
+#: Every activity that draws, of every registered lesson.
 FIGURES = {
-    "start: internet users": start.UsersExplorer,
-    "lesson 1: legislation timeline": lesson1.LegislationTimeline,
-    "lesson 2: statement timeline": lesson2.StatementTimeline,
-    "lesson 2: positions map": lesson2.PositionsMap,
-    "lesson 3: concentration calculator": lesson3.ConcentrationCalculator,
-    "lesson 3: filter at a chokepoint": lesson3.ChokepointExplorer,
-    "lesson 3: add a gateway": lesson3.GatewayExplorer,
-    "lesson 4: case explorer": lesson4.CaseExplorer,
-    "lesson 4: collateral damage": lesson4.CollateralDamage,
+    f"{lesson.name}.{cls.__name__}": cls for lesson in LESSONS for cls in lesson.activity_classes() if cls.has_figure
 }
 
 

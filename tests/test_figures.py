@@ -106,7 +106,9 @@ def test_date_axis_years_rejects_bad_input():
 
 
 def test_lesson_modules_load_on_first_use():
-    for name in ("start", "lesson1", "lesson2", "lesson3", "lesson4", "quiz", "widgets", "exercises"):
+    from netgov.lessons import LESSONS
+
+    for name in (*(lesson.name for lesson in LESSONS), "quiz", "cards", "activity", "lessons", "export"):
         assert getattr(netgov, name).__name__ == f"netgov.{name}"
     with pytest.raises(AttributeError, match="no attribute 'lesson9'"):
         netgov.lesson9  # noqa: B018

@@ -8,7 +8,7 @@ from answers import right_answers
 
 import netgov
 from netgov import lesson1
-from netgov.exercises import lesson1 as check
+from netgov.lesson1 import checks as check
 from netgov.quiz import Choice, MultipleChoice
 
 
@@ -23,14 +23,14 @@ def provisions():
 def test_provision_explorer_starts_on_the_2009_definition():
     explorer = lesson1.ProvisionExplorer()
     assert explorer.provision.value == "prov-2009-internet-as-media"
-    assert "Internet resources treated as mass media" in explorer.output.value
+    assert "Internet resources treated as mass media" in explorer.text.value
 
 
 def test_every_provision_renders_with_its_sources(provisions):
     explorer = lesson1.ProvisionExplorer()
     for row in provisions.itertuples():
         explorer.provision.value = row.id
-        html = explorer.output.value
+        html = explorer.text.value
         assert "What it does" in html and "Whom it affects" in html
         first_source = netgov.data.split_ids(row.source_ids)[0]
         url = netgov.load("sources").set_index("id").loc[first_source, "url"]
@@ -40,8 +40,8 @@ def test_every_provision_renders_with_its_sources(provisions):
 def test_assessments_appear_with_their_verdict():
     explorer = lesson1.ProvisionExplorer()
     explorer.provision.value = "prov-2009-suspension-grounds"
-    assert "Incompatible with the standard" in explorer.output.value
-    assert "General Comment 34" in explorer.output.value
+    assert "Incompatible with the standard" in explorer.text.value
+    assert "General Comment 34" in explorer.text.value
 
 
 def test_provision_without_assessment_says_so(provisions):
@@ -50,7 +50,7 @@ def test_provision_without_assessment_says_so(provisions):
     assert unjudged, "the data has no provision without assessment to test with"
     explorer = lesson1.ProvisionExplorer()
     explorer.provision.value = unjudged[0]
-    assert "No assessment in the data" in explorer.output.value
+    assert "No assessment in the data" in explorer.text.value
 
 
 def test_provision_explorer_rejects_bad_input():
@@ -73,7 +73,7 @@ def test_timeline_shows_the_ticked_themes_only():
     ys = {y for trace in timeline.figure.data for y in trace.y}
     assert ys == {"Communications shutdowns"}
     assert list(timeline.figure.layout.yaxis.categoryarray) == ["Communications shutdowns"]
-    assert "communications shutdowns" in timeline.description.value
+    assert "communications shutdowns" in timeline.text.value
 
 
 def test_timeline_highlights_descendants_of_the_2009_law():
@@ -91,7 +91,7 @@ def test_timeline_counts_match_the_data():
         box.value = True
     table = lesson1.legislation_table()
     n_acts = table["id"].nunique()
-    assert f"Timeline of {n_acts} legal acts" in timeline.description.value
+    assert f"Timeline of {n_acts} legal acts" in timeline.text.value
     assert sum(len(trace.x) for trace in timeline.figure.data) == len(table)
     assert timeline.figure.layout.xaxis.tickformat == "%Y"
 
@@ -103,7 +103,7 @@ def test_timeline_with_nothing_ticked_says_so():
         box.value = False
     assert len(timeline.figure.data) == 0
     assert "No theme ticked" in timeline.figure.layout.annotations[0].text
-    assert "No theme ticked" in timeline.description.value
+    assert "No theme ticked" in timeline.text.value
     assert timeline.chart.refreshes > refreshed
 
 
@@ -120,7 +120,7 @@ def test_every_liability_row_renders_both_sides_and_sources():
     for row in netgov.load("liability").itertuples():
         explorer.actor.value = row.actor_role
         explorer.content.value = row.content
-        html = explorer.output.value
+        html = explorer.text.value
         assert "What the 2009 framework implied" in html and "What international standards recommend" in html
         assert "not legal advice" in html
         assert "<ol" in html  # the sources list
@@ -130,7 +130,7 @@ def test_liability_combination_without_sources_says_so():
     explorer = lesson1.LiabilityExplorer()
     explorer.actor.value = "commenter"
     explorer.content.value = "others_content"
-    assert "say nothing specific" in explorer.output.value
+    assert "say nothing specific" in explorer.text.value
     with pytest.raises(ValueError, match="Unknown combination"):
         explorer.render("judge", "extremism")
 

@@ -8,7 +8,7 @@ from answers import right_answers
 
 import netgov
 from netgov import lesson2
-from netgov.exercises import lesson2 as check
+from netgov.lesson2 import checks as check
 
 # Statement timeline --------------------------------------------------------------------------------
 
@@ -21,12 +21,12 @@ def test_timeline_filters_by_group_kind_and_years():
     assert {trace.name for trace in timeline.figure.data} == {lesson2.KINDS[k] for k in set(shown["kind"])}
     timeline.years.value = (2009, 2009)
     assert set(timeline.selection()["date"].dt.year) == {2009}
-    assert f"Timeline of {len(timeline.selection())} statements" in timeline.description.value
+    assert f"Timeline of {len(timeline.selection())} statements" in timeline.text.value
 
 
 def test_timeline_detail_card_follows_the_choice():
     timeline = lesson2.StatementTimeline()
-    timeline.item.value = "ev-2009-06-29-haraszti-veto-appeal"
+    timeline.picker.value = "ev-2009-06-29-haraszti-veto-appeal"
     assert "Haraszti asks Nazarbayev not to sign the internet law" in timeline.detail.value
     assert "opennet.net" in timeline.detail.value  # its source
 
@@ -36,8 +36,8 @@ def test_timeline_with_nothing_selected_says_so():
     timeline.kinds.value = ()
     assert len(timeline.figure.data) == 0
     assert "Nothing matches these filters" in timeline.figure.layout.annotations[0].text
-    assert "Nothing matches these filters" in timeline.description.value
-    assert timeline.item.options == () and timeline.detail.value == ""
+    assert "Nothing matches these filters" in timeline.text.value
+    assert timeline.picker.options == () and timeline.detail.value == ""
 
 
 def test_timeline_rejects_impossible_years():
@@ -54,7 +54,7 @@ def test_every_group_is_known():
 
 def test_tracker_shows_every_commitment_with_status_and_sources():
     tracker = lesson2.CommitmentsTracker()
-    html = tracker.output.value
+    html = tracker.text.value
     for row in netgov.load("commitments").itertuples():
         assert row.commitment.replace("'", "&#x27;") in html
     assert "Not met" in html and "Partly met" in html and "<ol" in html
@@ -63,9 +63,9 @@ def test_tracker_shows_every_commitment_with_status_and_sources():
 def test_tracker_filters_by_status_and_handles_none():
     tracker = lesson2.CommitmentsTracker()
     tracker.status.value = ("not_met",)
-    assert tracker.output.value.startswith("<p>1 commitment(s) shown.")
+    assert tracker.text.value.startswith("<p>1 commitment(s) shown.")
     tracker.status.value = ()
-    assert "choose at least one status" in tracker.output.value
+    assert "choose at least one status" in tracker.text.value
     with pytest.raises(ValueError, match="Unknown status"):
         tracker.render(["done"])
 
@@ -91,7 +91,7 @@ def test_positions_map_labels_every_cell_in_words():
     assert filled and set(filled) <= {label for label, _, _ in lesson2.STANCES.values()}
     assert len(filled) == len(lesson2.latest_positions(2009))
     positions_map.year.value = 2024
-    assert "as of the end of 2024" in positions_map.description.value
+    assert "as of the end of 2024" in positions_map.text.value
     assert positions_map.chart.refreshes >= 2
 
 
@@ -101,7 +101,7 @@ def test_positions_map_starts_at_the_first_stated_position():
     assert positions_map.year.min == first
     positions_map.year.value = first
     assert len(positions_map.figure.data) == 1
-    assert "Grid of" in positions_map.description.value
+    assert "Grid of" in positions_map.text.value
 
 
 def test_positions_map_cannot_go_before_the_first_position():

@@ -8,7 +8,7 @@ from answers import right_answers
 
 import netgov
 from netgov import lesson3
-from netgov.exercises import lesson3 as check
+from netgov.lesson3 import checks as check
 
 # The model --------------------------------------------------------------------------------------------
 
@@ -93,14 +93,14 @@ def test_chokepoint_explorer_marks_who_loses_access():
     explorer = lesson3.ChokepointExplorer()
     names = {trace.name for trace in explorer.figure.data}
     assert {"Loses access", "Where the block is applied", "Link: documented", "Link: illustrative"} <= names
-    assert "cuts off 12 of 14 networks" in explorer.description.value
+    assert "cuts off 12 of 14 networks" in explorer.text.value
     explorer.blocked_at.value = "foreign-transit-b"
-    assert "cuts off 2 of 14 networks" in explorer.description.value  # 2Day Telecom and Ducat
-    assert "2Day Telecom" in explorer.description.value
+    assert "cuts off 2 of 14 networks" in explorer.text.value  # 2Day Telecom and Ducat
+    assert "2Day Telecom" in explorer.text.value
     explorer.era.value = "today"
     assert explorer.blocked_at.value == "foreign-transit-b"  # kept, as it exists today too
     explorer.blocked_at.value = "kazakhtelecom"
-    assert "Countries affected: KZ." in explorer.description.value
+    assert "Countries affected: KZ." in explorer.text.value
 
 
 def test_chokepoint_explorer_rejects_unknown_era():
@@ -110,14 +110,14 @@ def test_chokepoint_explorer_rejects_unknown_era():
 
 def test_concentration_calculator_follows_the_sliders():
     calc = lesson3.ConcentrationCalculator()
-    assert "HHI = 3,498" in calc.result.value and "highly concentrated" in calc.result.value
+    assert "HHI = 3,498" in calc.text.value and "highly concentrated" in calc.text.value
     calc.sliders["Beeline"].value = 10
-    assert "HHI = 1,998" in calc.result.value  # 10² + 37² + 23²
+    assert "HHI = 1,998" in calc.text.value  # 10² + 37² + 23²
     for slider in calc.sliders.values():
         slider.value = 0
-    assert "All shares are zero" in calc.result.value
+    assert "All shares are zero" in calc.text.value
     calc.year.value = 2011
-    assert "more than 100%" in calc.result.value  # the 2011 sources add up to 103%
+    assert "more than 100%" in calc.text.value  # the 2011 sources add up to 103%
     assert list(calc.sliders) == ["Altel", "Beeline", "Kcell", "Tele2"]
     with pytest.raises(ValueError, match="No mobile-broadband shares for 1999"):
         lesson3.ConcentrationCalculator(year=1999)
@@ -125,11 +125,11 @@ def test_concentration_calculator_follows_the_sliders():
 
 def test_gateway_explorer_reports_the_fall():
     explorer = lesson3.GatewayExplorer()
-    assert "No new gateway yet" in explorer.result.value
+    assert "No new gateway yet" in explorer.text.value
     before = explorer.current
     explorer.gateways.value = ("isps-kg", "isps-tj", "isps-uz", "nursat")
     assert explorer.current[0] < before[0] and explorer.current[1] < before[1]
-    assert "4 new gateway(s)" in explorer.result.value
+    assert "4 new gateway(s)" in explorer.text.value
 
 
 # Exercise checks ------------------------------------------------------------------------------------------

@@ -8,18 +8,18 @@ from answers import right_answers
 
 import netgov
 from netgov import lesson4
-from netgov.exercises import lesson4 as check
+from netgov.lesson4 import checks as check
 
 # Case explorer ----------------------------------------------------------------------------------------
 
 
 def test_case_explorer_filters_and_shows_a_card():
     explorer = lesson4.CaseExplorer()
-    assert f"Timeline of {len(netgov.load('blocking_cases'))} cases" in explorer.description.value
+    assert f"Timeline of {len(netgov.load('blocking_cases'))} cases" in explorer.text.value
     explorer.methods.value = ("shutdown",)
     shown = explorer.selection()
     assert len(shown) == 6 and shown["methods"].str.contains("shutdown").all()
-    explorer.case.value = "bc-blackout-2022"
+    explorer.picker.value = "bc-blackout-2022"
     assert "Nationwide internet" in explorer.detail.value and "<ol" in explorer.detail.value
 
 
@@ -34,7 +34,7 @@ def test_case_explorer_with_nothing_selected_says_so():
     explorer = lesson4.CaseExplorer()
     explorer.kinds.value = ()
     assert len(explorer.figure.data) == 0
-    assert "No case matches" in explorer.description.value and explorer.detail.value == ""
+    assert "No case matches" in explorer.text.value and explorer.detail.value == ""
     with pytest.raises(ValueError, match="years must be"):
         lesson4.CaseExplorer(years=(1990, 2000))
 
@@ -46,7 +46,7 @@ def test_every_method_has_a_signature_and_a_control():
     detect = lesson4.DetectTheBlock()
     for method in netgov.load("detection_signatures")["method"]:
         detect.method.value = method
-        html = detect.output.value
+        html = detect.text.value
         assert "Teaching simulation" in html and "Control vantage point" in html and "Telltale sign" in html
     with pytest.raises(ValueError, match="Unknown method"):
         lesson4.DetectTheBlock(method="magic")
@@ -82,11 +82,11 @@ def test_collateral_widget_follows_the_assumptions():
     widget = lesson4.CollateralDamage()
     assert widget.targeted.value == 2  # the WordPress court order named two blogs
     widget.hosted_exponent.value = 3
-    assert "blocks <strong>998</strong> unrelated sites" in widget.result.value
-    assert "your assumption, not data" in widget.result.value
+    assert "blocks <strong>998</strong> unrelated sites" in widget.text.value
+    assert "your assumption, not data" in widget.text.value
     widget.targeted.value = 5000 if widget.targeted.max >= 5000 else 1000
     widget.hosted_exponent.value = 2
-    assert "raise the number" in widget.result.value
+    assert "raise the number" in widget.text.value
     with pytest.raises(ValueError, match="Unknown platform case"):
         lesson4.CollateralDamage(case="bc-meduza-2014")
 

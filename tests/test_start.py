@@ -40,7 +40,7 @@ def test_explorer_follows_the_year_slider(kz):
     assert explorer.chart.refreshes == drawn + 1
     xs = list(explorer.figure.data[0].x)
     assert min(xs) == 2005 and max(xs) == 2012
-    assert f"{kz[2012]:.1f}% in 2012" in explorer.description.value
+    assert f"{kz[2012]:.1f}% in 2012" in explorer.text.value
     assert explorer.figure.layout.xaxis.dtick == 1
 
 
@@ -48,7 +48,7 @@ def test_explorer_with_nothing_selected_says_so():
     explorer = UsersExplorer()
     explorer.countries.value = ()
     assert len(explorer.figure.data) == 0
-    assert "No country selected" in explorer.description.value
+    assert "No country selected" in explorer.text.value
 
 
 def test_explorer_rejects_unknown_countries():

@@ -8,7 +8,7 @@ import IPython
 import plotly.io as pio
 import pytest
 
-from netgov.widgets import FigureOutput
+from netgov.activity import FigureOutput
 
 
 @pytest.fixture

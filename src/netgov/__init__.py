@@ -4,6 +4,7 @@
 the curated data (:mod:`netgov.data`) and the exercise checks (:mod:`netgov.checks`).
 """
 
+import pkgutil
 from importlib.metadata import PackageNotFoundError, version
 
 from . import checks, data, figures
@@ -16,8 +17,9 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 figures.register_template()
 
-# Modules with widgets are imported on first use, so that `import netgov` stays cheap.
-_LAZY = {"exercises", "export", "lesson1", "lesson2", "lesson3", "lesson4", "quiz", "start", "widgets"}
+# Every other module (the lessons, the activities, the export) is imported on first use, so that `import netgov`
+# stays cheap; the list is read from the package's folder, so a new lesson needs no entry here.
+_LAZY = {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
 
 
 def __getattr__(name: str):

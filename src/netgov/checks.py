@@ -5,35 +5,44 @@ hint that helps without giving the answer away. Checks never raise on a learner'
 answer (``...`` or ``None``), a wrong type or an empty list all get a message saying what was
 expected.
 
-Lessons build their checks from the helpers here, for example::
+A lesson writes each check as the expected answer plus the mistakes it knows, for example::
 
-    def q1(answer):
-        years = as_int(answer, "a year such as 2005")
-        if isinstance(years, Feedback):
-            return years                      # the answer could not be read: say why
-        ...
+    @check(as_int, "a whole number of cases")
+    def q1(n):
+        cases = data.load("blocking_cases")
+        want = int(cases["methods"].str.contains("unknown").sum())
+        return judge(n, want, f"{want} of {len(cases)} cases ...",
+                     mistakes=[(len(cases), "That counts every case.", "Keep only the rows ...")],
+                     otherwise=("Not the number in the data.", "Use .str.contains('unknown') ..."))
+
+:func:`check` reads the answer once with a reader (``as_int``, ``as_text``...) and makes sure the check never
+raises on what a learner typed; :func:`judge` compares the value read with the answer and the known mistakes.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import pandas as pd
 
-from ._validate import ANY_ITERABLE, need_items, need_number, need_text, shown
+from ._validate import ANY_ITERABLE, need_items, need_text, shown
+from .cards import status_box
 
 __all__ = [
     "Feedback",
+    "as_days",
     "as_int",
     "as_number",
     "as_text",
     "as_text_set",
     "blank",
+    "check",
     "correct",
-    "first_year_above",
+    "judge",
     "names_match",
     "not_yet",
     "text_key",
@@ -76,15 +85,9 @@ class Feedback:
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        # The label is written out in words, so colour is never the only signal.
-        colour = {"correct": "#009E73", "not yet": "#D55E00"}.get(self.status, "#0072B2")
-        icon = {"correct": "✔", "not yet": "✘"}.get(self.status, "?")
+        kind = {"correct": "good", "not yet": "bad"}.get(self.status, "info")
         hint = f"<br><em>Hint:</em> {html.escape(self.hint)}" if self.hint else ""
-        return (
-            f'<div role="status" style="border-left:6px solid {colour};padding:0.4em 0.8em;margin:0.3em 0;">'
-            f'<strong><span aria-hidden="true">{icon} </span>{self.label}.</strong> '
-            f"{html.escape(self.message)}{hint}</div>"
-        )
+        return status_box(f"{html.escape(self.message)}{hint}", kind, label=self.label)
 
 
 def correct(message: str) -> Feedback:
@@ -138,6 +141,13 @@ def as_int(answer: object, expected: str) -> int | Feedback:
     if value != int(value):
         return Feedback("unreadable", f"Expected {expected}, a whole number, not {value}.")
     return int(value)
+
+
+def as_days(answer: object, expected: str) -> int | Feedback:
+    """Read a whole number of days; a ``Timedelta`` (one date minus another) counts as its days."""
+    if isinstance(answer, pd.Timedelta) and not pd.isna(answer):
+        return int(answer.days)
+    return as_int(answer, expected)
 
 
 def as_text(answer: object, expected: str, *, top_of_counts: bool = False) -> str | Feedback:
@@ -200,10 +210,64 @@ def names_match(answer: str, accepted: Iterable[str]) -> bool:
     return bool(key) and key in {text_key(name) for name in names}
 
 
-def first_year_above(values: pd.Series, threshold: float) -> int | None:
-    """The first index label (a year) at which a Series is strictly above a threshold, or None."""
-    if not isinstance(values, pd.Series):
-        raise TypeError(f"first_year_above() needs a pandas Series indexed by year, not {type(values).__name__}.")
-    threshold = need_number(threshold, "first_year_above(threshold=...)", "a percentage such as 50")
-    above = values[values > threshold]
-    return None if above.empty else int(above.index.min())
+def check(read: Callable[..., object], expected: str, **options) -> Callable:
+    """Make a function of the value read into an exercise check that takes the learner's raw answer.
+
+    ``read(answer, expected, **options)`` (one of the ``as_*`` readers) turns the answer into a value or into
+    :class:`Feedback` saying why it cannot be read, which the check returns as it is. A check never raises on a
+    learner's answer: should the function fail on a value the reader let through, the learner is told the
+    answer could not be checked and what was expected, instead of seeing a traceback.
+    """
+    if not callable(read):
+        raise TypeError(f"check() needs a reader such as as_int as its first argument, not {shown(read)}.")
+    need_text(expected, "check()'s expected, what the answer should be,")
+
+    def decorate(function: Callable[[object], Feedback]) -> Callable[[object], Feedback]:
+        @functools.wraps(function)
+        def checked(answer: object) -> Feedback:
+            value = read(answer, expected, **options)
+            if isinstance(value, Feedback):
+                return value
+            try:
+                return function(value)
+            except Exception as error:  # noqa: BLE001 - a learner must never see a traceback from a check
+                return Feedback(
+                    "unreadable",
+                    f"This answer could not be checked ({type(error).__name__}). Expected {expected}.",
+                )
+
+        checked.expected = expected
+        return checked
+
+    return decorate
+
+
+def judge(
+    value: object,
+    expected: object,
+    right: str,
+    *,
+    mistakes: Sequence[tuple[object, str, str]] = (),
+    otherwise: tuple[str, str],
+    tolerance: float = 0,
+) -> Feedback:
+    """Compare a value with the expected answer, then with each known mistake.
+
+    ``mistakes`` are ``(wrong value, message, hint)``; the first that matches is the feedback. ``otherwise``
+    is the ``(message, hint)`` for any other value. Numbers match within ``tolerance``.
+    """
+
+    need_text(right, "judge()'s right, what a right answer is told,")
+
+    def same(a: object, b: object) -> bool:
+        if tolerance and isinstance(a, int | float) and isinstance(b, int | float):
+            return abs(a - b) <= tolerance
+        return a == b
+
+    if same(value, expected):
+        return correct(right)
+    for wrong, message, hint in mistakes:
+        if same(value, wrong):
+            return not_yet(message, hint)
+    message, hint = otherwise
+    return not_yet(message, hint)

@@ -20,11 +20,18 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.basedatatypes import BaseFigure
 
-from ._validate import need_figure, need_text
+from ._validate import need_figure, need_text, need_whole_number
 
 __all__ = [
+    "BAD",
+    "CAUTION",
+    "GOOD",
+    "MISSING",
+    "NEUTRAL",
     "OKABE_ITO",
+    "SOFT",
     "SYMBOLS",
+    "series_style",
     "clear",
     "TEMPLATE_NAME",
     "date_axis_years",
@@ -46,8 +53,24 @@ OKABE_ITO = (
     "#000000",  # black
 )
 
-#: Symbols that pair with the palette, so that colour is never the only carrier of meaning.
-SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down")
+#: Marker symbols that pair with the palette, so that colour is never the only carrier of meaning.
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down", "hexagon", "pentagon")
+
+# Colours with a meaning, used wherever the kit marks something as good, bad or neither (a right answer, a
+# network that loses access, an opposing stance). Always paired with a word or a shape.
+GOOD = OKABE_ITO[2]  #: bluish green: a right answer, a met commitment
+BAD = OKABE_ITO[4]  #: vermillion: a wrong answer, a loss of access, opposition, what the lesson highlights
+NEUTRAL = OKABE_ITO[3]  #: blue: the ordinary case, information
+CAUTION = OKABE_ITO[0]  #: orange: concern, partly met
+SOFT = OKABE_ITO[1]  #: sky blue: welcomed with reservations
+MISSING = "#777777"  #: grey: no evidence in the data
+
+
+def series_style(n: int) -> tuple[str, str]:
+    """The colour and marker symbol of the ``n``-th category in a chart: no two of the first eight share both."""
+    n = need_whole_number(n, "series_style()'s position", 0)
+    return OKABE_ITO[n % len(OKABE_ITO)], SYMBOLS[n % len(SYMBOLS)]
+
 
 TEMPLATE_NAME = "netgov"
 BASE_FONT = 15

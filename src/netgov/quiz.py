@@ -1,15 +1,23 @@
-"""Check-your-understanding questions: pick an answer, press Check, read why it is right or wrong."""
+"""Check-your-understanding questions: pick an answer, press Check, read why it is right or wrong.
+
+Each lesson keeps its questions as text in ``quiz.toml`` next to its code (see :func:`from_file`): a question,
+its choices, which one is right and why each is right or wrong. Numbers and dates in that text are written as
+``{placeholders}`` and filled from the data when the quiz is built, so a correction to the data reaches the
+explanations.
+"""
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
 
 import ipywidgets as widgets
 
 from ._validate import need_items, need_text
+from .cards import status_box
 
-__all__ = ["Choice", "MultipleChoice", "quiz"]
+__all__ = ["Choice", "MultipleChoice", "from_file", "quiz"]
 
 #: Radio-button labels do not wrap in JupyterLab; longer ones overlap the next choice.
 MAX_CHOICE_LENGTH = 90
@@ -68,16 +76,13 @@ class MultipleChoice:
     def answer(self, index: int | None) -> bool:
         """Show the feedback for a choice (by position) and return whether it was right."""
         if index is None:
-            self.feedback.value = "<p role='status'>Pick one of the answers above, then press <em>Check</em>.</p>"
+            self.feedback.value = status_box("Pick one of the answers above, then press <em>Check</em>.")
             return False
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(self.choices):
             raise ValueError(f"Choose an answer by its position, 0 to {len(self.choices) - 1}, not {index!r}.")
         choice = self.choices[index]
-        label, colour = ("Correct", "#009E73") if choice.correct else ("Not quite", "#D55E00")
-        self.feedback.value = (
-            f'<p role="status" style="border-left:6px solid {colour};padding:0.3em 0.8em">'
-            f"<strong>{label}.</strong> {html.escape(choice.why)}</p>"
-        )
+        kind, label = ("good", "Correct") if choice.correct else ("bad", "Not quite")
+        self.feedback.value = status_box(html.escape(choice.why), kind, label=label)
         return choice.correct
 
 
@@ -91,3 +96,44 @@ def quiz(questions: list[MultipleChoice]) -> widgets.VBox:
         boxes.append(widgets.HTML(f"<h4>Question {n}</h4>"))
         boxes.append(q.widget)
     return widgets.VBox(boxes)
+
+
+def from_file(path: str | Path, **values: object) -> list[MultipleChoice]:
+    """The questions written in a lesson's ``quiz.toml``, with ``{placeholders}`` filled from ``values``.
+
+    The file holds ``[[questions]]`` tables, each with a ``question`` and ``[[questions.choices]]`` tables of
+    ``text``, ``correct`` (true or false) and ``why``. A placeholder takes Python's format syntax, so a date
+    may say how it is written: ``{signed:%d %B %Y}``.
+    """
+    import tomllib
+
+    path = Path(path)
+    try:
+        content = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ValueError(f"Cannot read the quiz in {path}: {error}") from error
+
+    def fill(text: object, where: str) -> str:
+        need_text(text, f"{path.name}: {where}")
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError) as error:
+            raise ValueError(
+                f"{path.name}: {where} has a placeholder that cannot be filled ({error!r}); "
+                f"the values given are {sorted(values)}."
+            ) from error
+
+    questions = []
+    for n, entry in enumerate(content.get("questions", []), start=1):
+        choices = [
+            Choice(
+                fill(c.get("text"), f"question {n}, choice {m}"),
+                c.get("correct"),
+                fill(c.get("why"), f"question {n}, choice {m}'s why"),
+            )
+            for m, c in enumerate(entry.get("choices", []), start=1)
+        ]
+        questions.append(MultipleChoice(fill(entry.get("question"), f"question {n}"), choices))
+    if not questions:
+        raise ValueError(f"{path} has no [[questions]].")
+    return questions

@@ -2,7 +2,8 @@
 
 Each driver takes a playwright page on which the lesson has rendered (in JupyterLab after Run All, or
 in Voila), acts as a learner would (choose, tick, move a slider, click) and waits for the change the
-action should cause. ``LESSONS`` maps each notebook to its number of plotly figures and its driver.
+action should cause. ``DRIVERS`` maps each registered lesson's notebook to its driver, and ``LESSONS`` each
+notebook to its number of plotly figures (from the lesson registry) and its driver.
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def drive_lesson4(page) -> None:
     page.get_by_text("Agreed").first.wait_for()
 
 
-_DRIVERS = {
+DRIVERS = {
     "00-start-here.ipynb": drive_start,
     "01-the-2009-law.ipynb": drive_lesson1,
     "02-the-osce-dispute.ipynb": drive_lesson2,
@@ -111,7 +112,7 @@ _DRIVERS = {
     "04-blocked.ipynb": drive_lesson4,
 }
 #: notebook -> (plotly figures it shows, what a learner does with it)
-LESSONS = {name: (figures, _DRIVERS[name]) for name, figures in LESSON_FIGURES.items()}
+LESSONS = {name: (figures, DRIVERS[name]) for name, figures in LESSON_FIGURES.items() if name in DRIVERS}
 
 
 def wait_for_figures(page, count: int) -> None:

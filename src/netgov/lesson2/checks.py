@@ -1,12 +1,13 @@
-"""Checks for exercises/02-the-osce-dispute.ipynb."""
+"""Checks for exercises/02-the-osce-dispute.ipynb: each is the expected answer, computed from the data, and the
+mistakes a learner is likely to make, each with a hint."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from .. import data
-from ..checks import Feedback, as_int, as_text, as_text_set, correct, not_yet
-from ..lesson2 import latest_positions, statement_table
+from ..checks import as_days, as_int, as_text, as_text_set, check, correct, judge, not_yet
+from .tables import latest_positions, statement_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
 
@@ -15,36 +16,29 @@ def _event_date(event_id: str) -> pd.Timestamp:
     return data.load("events").set_index("id").loc[event_id, "date"]
 
 
-def q1(answer: object) -> Feedback:
+@check(as_days, "a whole number of days")
+def q1(days: int):
     """How many days passed between the Madrid decision and Kazakhstan taking the chair?"""
-    days = as_int(answer, "a whole number of days")
-    if isinstance(days, Feedback):
-        if isinstance(answer, pd.Timedelta):
-            days = answer.days
-        else:
-            return days
     expected = int(
         (_event_date("ev-2010-01-01-kz-chairmanship") - _event_date("ev-2007-11-30-madrid-chairmanship-decision")).days
     )
-    if days == expected:
-        return correct(
-            f"{expected} days, a little over two years: the time Madrid gave Kazakhstan to deliver the reforms "
-            "it had promised."
-        )
-    if days == -expected:
-        return not_yet("The sign is the wrong way round.", "Subtract the earlier date from the later one.")
-    if abs(days - expected) <= 2:
-        return not_yet(
-            "Very close: check which two events you used.", "Use the Madrid decision, not the pledge a day earlier."
-        )
-    return not_yet(f"{days} days does not match the data.", "Find both events by their id and subtract their dates.")
+    close = ("Very close: check which two events you used.", "Use the Madrid decision, not the pledge a day earlier.")
+    return judge(
+        days,
+        expected,
+        f"{expected} days, a little over two years: the time Madrid gave Kazakhstan to deliver the reforms "
+        "it had promised.",
+        mistakes=[
+            (-expected, "The sign is the wrong way round.", "Subtract the earlier date from the later one."),
+            *((near, *close) for near in (expected - 2, expected - 1, expected + 1, expected + 2)),
+        ],
+        otherwise=(f"{days} days does not match the data.", "Find both events by their id and subtract their dates."),
+    )
 
 
-def q2(answer: object) -> Feedback:
+@check(as_text, "the actor's name", top_of_counts=True)
+def q2(answer: str):
     """Which actor made the most statements, letters and reports in 2007 to 2010 (the actor's name)?"""
-    answer = as_text(answer, "the actor's name", top_of_counts=True)
-    if isinstance(answer, Feedback):
-        return answer
     table = statement_table()
     chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
     counts = chosen["actor"].value_counts()
@@ -67,30 +61,32 @@ def q2(answer: object) -> Feedback:
     return not_yet(f"'{answer}' is not an actor in the timeline.", "Copy the name as it appears in the 'actor' column.")
 
 
-def q3(answer: object) -> Feedback:
+@check(as_int, "a whole number of commitments")
+def q3(n: int):
     """How many of the Madrid commitments do the sources judge fully met?"""
-    n = as_int(answer, "a whole number of commitments")
-    if isinstance(n, Feedback):
-        return n
     commitments = data.load("commitments")
     expected = int((commitments["status"] == "met").sum())
-    if n == expected:
-        counts = commitments["status"].value_counts()
-        return correct(
-            f"{expected} fully met: {counts.get('partly_met', 0)} saw only modest steps, "
-            f"{counts.get('not_met', 0)} was not met, and for {counts.get('no_evidence', 0)} the data holds no "
-            "assessment at all."
-        )
-    if n == int(commitments["status"].isin(["met", "partly_met"]).sum()):
-        return not_yet("That counts the partly met ones too.", "Only the status 'met' counts as fully met.")
-    return not_yet(f"{n} does not match the table.", "Count the rows whose status is exactly 'met'.")
+    counts = commitments["status"].value_counts()
+    return judge(
+        n,
+        expected,
+        f"{expected} fully met: {counts.get('partly_met', 0)} saw only modest steps, "
+        f"{counts.get('not_met', 0)} was not met, and for {counts.get('no_evidence', 0)} the data holds no "
+        "assessment at all.",
+        mistakes=[
+            (
+                int(commitments["status"].isin(["met", "partly_met"]).sum()),
+                "That counts the partly met ones too.",
+                "Only the status 'met' counts as fully met.",
+            )
+        ],
+        otherwise=(f"{n} does not match the table.", "Count the rows whose status is exactly 'met'."),
+    )
 
 
-def q4(answer: object) -> Feedback:
+@check(as_text_set, "a list of actor ids such as ['eu', ...]")
+def q4(given: set[str]):
     """Which actors (ids) opposed the 2009 law and were also concerned about or opposed to the chairmanship?"""
-    given = as_text_set(answer, "a list of actor ids such as ['eu', ...]")
-    if isinstance(given, Feedback):
-        return given
     positions = data.load("positions")
     law = set(positions[(positions["issue"] == "internet-law-2009") & (positions["stance"] == "opposes")]["actor_id"])
     chair = set(
@@ -133,11 +129,9 @@ def q4(answer: object) -> Feedback:
     return not_yet("Not quite the overlap.", "Build two sets of actor_id and take their intersection with &.")
 
 
-def q5(answer: object) -> Feedback:
+@check(as_int, "a year such as 2005")
+def q5(year: int):
     """In the positions map, from which year is the OSCE media office shown opposing media-law changes?"""
-    year = as_int(answer, "a year such as 2005")
-    if isinstance(year, Feedback):
-        return year
     first = None
     for y in range(
         int(data.load("positions")["date"].dt.year.min()), int(data.load("positions")["date"].dt.year.max()) + 1

@@ -1,12 +1,13 @@
-"""Checks for exercises/03-one-gateway.ipynb."""
+"""Checks for exercises/03-one-gateway.ipynb: each is the expected answer, computed from the data and the model,
+and the mistakes a learner is likely to make, each with a hint."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from .. import data
-from ..checks import Feedback, as_number, as_text, as_text_set, correct, names_match, not_yet
-from ..lesson3 import access_networks, betweenness, chokepoint_share, hhi, lose_access, topology
+from ..checks import Feedback, as_number, as_text, as_text_set, check, correct, names_match, not_yet
+from .tables import access_networks, betweenness, chokepoint_share, hhi, lose_access, topology
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
 
@@ -26,7 +27,8 @@ def _network_names(network_id: str) -> list[str]:
     return names
 
 
-COUNTRY_NAMES = {"kyrgyzstan": "KG", "tajikistan": "TJ", "turkmenistan": "TM", "uzbekistan": "UZ", "russia": "RU"}
+#: Country names a learner may type instead of the codes.
+COUNTRY_CODES = {"kyrgyzstan": "KG", "tajikistan": "TJ", "turkmenistan": "TM", "uzbekistan": "UZ", "russia": "RU"}
 
 
 def _as_share(answer: object, expected: str) -> float | Feedback:
@@ -39,11 +41,9 @@ def _as_share(answer: object, expected: str) -> float | Feedback:
     return value * 100 if value <= 1 else value
 
 
-def q1(answer: object) -> Feedback:
+@check(as_number, "a number (the index)")
+def q1(value):
     """The Herfindahl-Hirschman index of mobile broadband in 2016, from the market table."""
-    value = as_number(answer, "a number (the index)")
-    if isinstance(value, Feedback):
-        return value
     market = data.load("market")
     shares = market[
         (market["segment"] == "mobile_broadband") & (market["metric"] == "share_percent") & (market["year"] == 2016)
@@ -60,11 +60,9 @@ def q1(answer: object) -> Feedback:
     return not_yet(f"{value:,.0f} does not match.", "Keep the 2016 mobile-broadband shares, square them, add them up.")
 
 
-def q2(answer: object) -> Feedback:
+@check(_as_share, "a share, as a fraction (0.5) or a percentage (50)")
+def q2(value):
     """In the 2009 model (OpenNet reading), what share of networks lose sites abroad if Kazakhtelecom blocks them?"""
-    value = _as_share(answer, "a share, as a fraction (0.5) or a percentage (50)")
-    if isinstance(value, Feedback):
-        return value
     graph = topology("2009-all")
     lost = lose_access(graph, "kazakhtelecom")
     expected = 100 * len(lost) / len(access_networks(graph))
@@ -79,11 +77,9 @@ def q2(answer: object) -> Feedback:
     return not_yet(f"{value:.1f}% does not match.", "Divide the number of networks that lose access by all networks.")
 
 
-def q3(answer: object) -> Feedback:
+@check(as_text, "the network's name or id")
+def q3(answer):
     """Which network has the highest betweenness centrality in the 2009 model (OpenNet reading)?"""
-    answer = as_text(answer, "the network's name or id")
-    if isinstance(answer, Feedback):
-        return answer
     graph = topology("2009-all")
     scores = betweenness(graph)
     ids = {name: node for node, name in graph.nodes(data="name")}
@@ -97,12 +93,10 @@ def q3(answer: object) -> Feedback:
     )
 
 
-def q4(answer: object) -> Feedback:
+@check(as_text_set, "a list of country codes such as ['KG', ...]")
+def q4(given):
     """Which countries besides Kazakhstan would a Kazakhtelecom block on sites abroad reach, in the 2009 model?"""
-    given = as_text_set(answer, "a list of country codes such as ['KG', ...]")
-    if isinstance(given, Feedback):
-        return given
-    codes = {COUNTRY_NAMES.get(g, g).upper() for g in given}
+    codes = {COUNTRY_CODES.get(g, g).upper() for g in given}
     graph = topology("2009-all")
     expected = {graph.nodes[n]["country"] for n in lose_access(graph, "kazakhtelecom")} - {"KZ", ""}
     if codes == expected:
@@ -119,11 +113,9 @@ def q4(answer: object) -> Feedback:
     )
 
 
-def q5(answer: object) -> Feedback:
+@check(_as_share, "a share, as a fraction or a percentage")
+def q5(value):
     """In today's model, what share of the other networks must cross Kazakhtelecom to reach sites abroad?"""
-    value = _as_share(answer, "a share, as a fraction or a percentage")
-    if isinstance(value, Feedback):
-        return value
     expected = 100 * chokepoint_share(topology("today"))
     if abs(value - expected) <= 0.6:
         return correct(

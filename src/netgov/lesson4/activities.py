@@ -1,4 +1,4 @@
-"""Lesson 4, "Blocked": the widgets behind its activities.
+"""Lesson 4's activities.
 
 * :class:`CaseExplorer`: blocking cases on a timeline, filtered by years, kind of target and method, with a
   detail card and sources for the chosen case.
@@ -18,70 +18,14 @@ import random
 import ipywidgets as widgets
 import pandas as pd
 
-from . import data
-from ._validate import need_whole_number
-from .figures import OKABE_ITO
-from .widgets import MARKERS, FigureOutput, FilteredTimeline, card, message
+from .. import data
+from .._validate import need_whole_number
+from ..activity import Activity, FigureOutput, FilteredTimeline
+from ..cards import card, message, status_box
+from ..figures import BAD, NEUTRAL, series_style
+from .tables import CLAIM_VERDICTS, METHODS, TARGET_KINDS, _when, case_table, collateral
 
-__all__ = [
-    "KINDS",
-    "METHODS",
-    "CaseExplorer",
-    "ClaimChecker",
-    "CollateralDamage",
-    "DetectTheBlock",
-    "MysteryMeasurement",
-    "case_table",
-    "collateral",
-]
-
-METHODS = {
-    "dns": "DNS tampering",
-    "ip": "IP blocking",
-    "url_dpi": "URL filtering or deep packet inspection",
-    "tls_sni": "TLS filtering by server name (SNI)",
-    "tls_mitm": "TLS interception",
-    "throttling": "Throttling",
-    "shutdown": "Shutdown",
-    "unknown": "Method not documented",
-}
-
-KINDS = {
-    "blog_platform": "Blog platform",
-    "news_site": "News site",
-    "social_network": "Social network",
-    "messenger": "Messenger",
-    "video_platform": "Video platform",
-    "opposition_site": "Opposition site",
-    "circumvention_tool": "Circumvention tool",
-    "petition_site": "Petition site",
-    "whole_internet": "Whole internet",
-    "many_sites": "Many sites",
-    "https_traffic": "HTTPS traffic",
-    "other": "Other",
-}
-
-VERDICTS = {
-    "supported": "Supported by the evidence",
-    "partly_supported": "Partly supported",
-    "contradicted": "Contradicted by the evidence",
-    "not_found": "No evidence found",
-}
-
-
-def _when(value: pd.Timestamp, precision: object) -> str:
-    if pd.isna(value):
-        return ""
-    fmt = {"month": "%B %Y", "year": "%Y"}.get(precision if isinstance(precision, str) else "day", "%d %B %Y")
-    return value.strftime(fmt).lstrip("0")
-
-
-def case_table() -> pd.DataFrame:
-    """Blocking cases with their first method as ``method`` and the start year, in date order."""
-    cases = data.load("blocking_cases")
-    cases["method"] = cases["methods"].str.split(";").str[0]
-    cases["year"] = cases["start"].dt.year
-    return cases.sort_values(["start", "id"], kind="stable").reset_index(drop=True)
+__all__ = ["CaseExplorer", "ClaimChecker", "CollateralDamage", "DetectTheBlock", "MysteryMeasurement"]
 
 
 class CaseExplorer(FilteredTimeline):
@@ -93,10 +37,10 @@ class CaseExplorer(FilteredTimeline):
         self.table = case_table()
         first, last = int(self.table["year"].min()), int(self.table["year"].max())
         years = years or (first, last)
-        kinds = [k for k in KINDS if k in set(self.table["target_kind"])]
+        kinds = [k for k in TARGET_KINDS if k in set(self.table["target_kind"])]
         methods = [m for m in METHODS if self.table["methods"].str.contains(m).any()]
         self.kinds = widgets.SelectMultiple(
-            options=[(KINDS[k], k) for k in kinds], value=tuple(kinds), rows=6, description="Target"
+            options=[(TARGET_KINDS[k], k) for k in kinds], value=tuple(kinds), rows=6, description="Target"
         )
         self.methods = widgets.SelectMultiple(
             options=[(METHODS[m], m) for m in methods],
@@ -114,7 +58,6 @@ class CaseExplorer(FilteredTimeline):
             margin=dict(l=330),
         )
         self._assemble([self.kinds, self.methods], years, (first, last), chart, "Case")
-        self.case = self.picker
 
     def selection(self) -> pd.DataFrame:
         start, end = self.years.value
@@ -122,7 +65,7 @@ class CaseExplorer(FilteredTimeline):
         method_match = t["methods"].str.split(";").map(lambda ms: any(m in self.methods.value for m in ms))
         return t[t["year"].between(start, end) & t["target_kind"].isin(self.kinds.value) & method_match]
 
-    def draw(self, rows: pd.DataFrame) -> None:
+    def draw_rows(self, rows: pd.DataFrame) -> None:
         labels = [f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})" for r in rows.itertuples()]
         for n, method in enumerate(m for m in METHODS if m in set(rows["method"])):
             mask = (rows["method"] == method).tolist()
@@ -133,7 +76,7 @@ class CaseExplorer(FilteredTimeline):
                 end = r.end if pd.notna(r.end) else r.start
                 xs += [r.start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d"), None]
                 ys += [label, label, None]
-            colour = OKABE_ITO[n % 8]
+            colour, symbol = series_style(n)
             self.figure.add_scatter(
                 x=xs, y=ys, mode="lines", line=dict(color=colour, width=6), showlegend=False, hoverinfo="skip"
             )
@@ -143,7 +86,7 @@ class CaseExplorer(FilteredTimeline):
                 y=part_labels,
                 mode="markers",
                 name=METHODS[method],
-                marker=dict(color=colour, symbol=MARKERS[n % len(MARKERS)], size=11),
+                marker=dict(color=colour, symbol=symbol, size=11),
                 customdata=ends.tolist(),
                 hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
             )
@@ -153,7 +96,7 @@ class CaseExplorer(FilteredTimeline):
     def label(self, row: pd.Series) -> str:
         return f"{_when(row['start'], row['start_precision'])}: {row['target']}"
 
-    def describe(self, rows: pd.DataFrame) -> str:
+    def describe_rows(self, rows: pd.DataFrame) -> str:
         methods = rows["method"].map(METHODS).value_counts()
         parts = "; ".join(f"{m} {n}" for m, n in methods.items())
         open_ended = int(rows["end"].isna().sum())
@@ -168,7 +111,7 @@ class CaseExplorer(FilteredTimeline):
         r = self.table.set_index("id").loc[case_id]
         end = _when(r["end"], r["end_precision"]) or "not known"
         facts = [
-            ("What", f"{KINDS.get(r['target_kind'], r['target_kind'])}: {r['target']}"),
+            ("What", f"{TARGET_KINDS.get(r['target_kind'], r['target_kind'])}: {r['target']}"),
             ("Domains", r["domains"]),
             ("From", _when(r["start"], r["start_precision"])),
             ("Until", f"{end}" + (f" ({r['end_note']})" if pd.notna(r["end_note"]) else "")),
@@ -209,7 +152,7 @@ _CONTROL = {
 }
 
 
-class DetectTheBlock:
+class DetectTheBlock(Activity):
     """Pick a blocking method; see what each probe returns inside the country and from the control."""
 
     def __init__(self, method: str = "dns"):
@@ -222,20 +165,20 @@ class DetectTheBlock:
             description="Censor uses",
             layout=widgets.Layout(width="34em"),
         )
-        self.output = widgets.HTML()
-        self.method.observe(self.update, names="value")
-        self.widget = widgets.VBox([self.method, self.output])
-        self.update()
+        self._build([self.method])
 
-    def update(self, change: object = None) -> None:
+    def describe(self) -> str:
         row = self.table.loc[self.method.value]
-        self.output.value = _signature_table(row) + card(
+        return _signature_table(row) + card(
             "How to recognise it", [("Telltale sign", row["telltale"]), ("Note", row["note"])], row["source_ids"]
         )
 
 
-class MysteryMeasurement:
-    """Results of an unknown method; the learner names it and gets feedback. The sequence is seeded."""
+class MysteryMeasurement(Activity):
+    """Results of an unknown method; the learner names it and gets feedback. The sequence is seeded.
+
+    ``text`` shows the measurement; ``feedback`` what the Check button says of the learner's answer.
+    """
 
     def __init__(self, seed: int = 2009):
         need_whole_number(seed, "seed", 2009)
@@ -250,12 +193,12 @@ class MysteryMeasurement:
         )
         self.check_button = widgets.Button(description="Check", button_style="primary")
         self.next_button = widgets.Button(description="Next measurement")
-        self.results = widgets.HTML()
         self.feedback = widgets.HTML()
         self.check_button.on_click(lambda _: self.check(self.guess.value))
         self.next_button.on_click(lambda _: self.next())
-        self.widget = widgets.VBox(
-            [self.results, self.guess, widgets.HBox([self.check_button, self.next_button]), self.feedback]
+        self._build(
+            [self.guess],
+            layout=["text", self.guess, widgets.HBox([self.check_button, self.next_button]), self.feedback],
         )
         self.show()
 
@@ -263,9 +206,16 @@ class MysteryMeasurement:
     def secret(self) -> str:
         return self.order[self.position % len(self.order)]
 
-    def show(self) -> None:
+    def update(self, change: object = None) -> None:
+        """Choosing an answer changes nothing until Check is pressed; the measurement stays as it is."""
+        self.text.value = self.describe()
+
+    def describe(self) -> str:
         row = self.table.loc[self.secret]
-        self.results.value = f"<p><strong>Measurement {self.position + 1}.</strong></p>" + _signature_table(row)
+        return f"<p><strong>Measurement {self.position + 1}.</strong></p>" + _signature_table(row)
+
+    def show(self) -> None:
+        self.text.value = self.describe()
         self.feedback.value = ""
         self.guess.value = None
 
@@ -289,30 +239,11 @@ class MysteryMeasurement:
                 f"which is the first probe that differs, and how? ({self.table.loc[guess, 'label']}: "
                 f"{self.table.loc[guess, 'telltale']})"
             )
-        colour = OKABE_ITO[2] if right else OKABE_ITO[4]
-        self.feedback.value = (
-            f'<p role="status" style="border-left:6px solid {colour};padding:0.3em 0.8em">{html.escape(text)}</p>'
-        )
+        self.feedback.value = status_box(html.escape(text), "good" if right else "bad")
         return right
 
 
-def collateral(targeted: int, hosted: int) -> dict[str, float]:
-    """Unrelated items made unreachable when a whole platform hosting ``hosted`` items is blocked for ``targeted``."""
-    for name, value in (("targeted", targeted), ("hosted", hosted)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}.")
-    if targeted > hosted:
-        raise ValueError(f"targeted ({targeted}) cannot exceed hosted ({hosted}): the targets are on the platform.")
-    unrelated = hosted - targeted
-    return {
-        "targeted": targeted,
-        "unrelated": unrelated,
-        "per_target": unrelated / targeted,
-        "unrelated_share": unrelated / hosted,
-    }
-
-
-class CollateralDamage:
+class CollateralDamage(Activity):
     """A platform blocked for a few of its sites: how many unrelated sites go dark, under your assumptions."""
 
     CASES = {
@@ -320,6 +251,8 @@ class CollateralDamage:
         "bc-livejournal-2011": 1,  # number of targeted journals not given: an assumption
         "bc-tumblr-2015": 1,
     }
+
+    has_figure = True
 
     def __init__(self, case: str = "bc-wordpress-2011"):
         cases = case_table().set_index("id")
@@ -346,20 +279,20 @@ class CollateralDamage:
             style={"description_width": "10em"},
             layout=widgets.Layout(width="34em"),
         )
-        self.chart = FigureOutput(
+        chart = FigureOutput(
             title_text="Targeted and unrelated sites made unreachable",
             xaxis_title="Sites",
             yaxis_title="Number of sites (log scale)",
             yaxis_type="log",
             height=360,
         )
-        self.figure = self.chart.figure
-        self.result = widgets.HTML()
+        self._build(
+            [self.targeted, self.hosted_exponent],
+            chart=chart,
+            layout=[self.case, self.targeted, self.hosted_exponent, "text", "chart"],
+        )
+        self.controls.insert(0, self.case)
         self.case.observe(self._new_case, names="value")
-        self.targeted.observe(self.update, names="value")
-        self.hosted_exponent.observe(self.update, names="value")
-        self.widget = widgets.VBox([self.case, self.targeted, self.hosted_exponent, self.result, self.chart.output])
-        self.update()
 
     def _new_case(self, change: object = None) -> None:
         self.targeted.value = self.CASES[self.case.value]
@@ -372,24 +305,29 @@ class CollateralDamage:
     def update(self, change: object = None) -> None:
         hosted, targeted = self.hosted, self.targeted.value
         if targeted > hosted:
-            self.result.value = message(
+            self.text.value = message(
                 f"You assumed {targeted} targeted sites but only {hosted} sites on the platform: raise the number "
                 "of sites on the platform or lower the targets."
             )
             return
-        result = collateral(targeted, hosted)
-        with self.figure.batch_update():
-            self.figure.data = []
-            self.figure.add_bar(
-                x=["Targeted by the order", "Unrelated, also blocked"],
-                y=[result["targeted"], max(result["unrelated"], 0.9)],
-                marker_color=[OKABE_ITO[3], OKABE_ITO[4]],
-                text=[f"{result['targeted']:,}", f"{result['unrelated']:,}"],
-                textposition="outside",
-            )
-        self.chart.refresh()
+        self.outcome = collateral(targeted, hosted)
+        super().update()
+
+    def draw(self) -> None:
+        result = self.outcome
+        self.figure.data = []
+        self.figure.add_bar(
+            x=["Targeted by the order", "Unrelated, also blocked"],
+            y=[result["targeted"], max(result["unrelated"], 0.9)],
+            marker_color=[NEUTRAL, BAD],
+            text=[f"{result['targeted']:,}", f"{result['unrelated']:,}"],
+            textposition="outside",
+        )
+
+    def describe(self) -> str:
+        result, hosted, targeted = self.outcome, self.hosted, self.targeted.value
         row = self.cases.loc[self.case.value]
-        self.result.value = (
+        return (
             f"<p>If the platform hosts <strong>{hosted:,}</strong> sites and the order targets "
             f"<strong>{targeted:,}</strong>, blocking the whole platform also blocks <strong>{result['unrelated']:,}"
             f"</strong> unrelated sites: {result['per_target']:,.0f} for every targeted one "
@@ -400,8 +338,11 @@ class CollateralDamage:
         )
 
 
-class ClaimChecker:
-    """A period source's claims one by one: judge each against the data, then see the evidence."""
+class ClaimChecker(Activity):
+    """A period source's claims one by one: judge each against the data, then see the evidence.
+
+    ``text`` shows the claim; ``feedback`` what the Check button says of the learner's verdict.
+    """
 
     def __init__(self):
         self.table = data.load("claims")
@@ -411,125 +352,37 @@ class ClaimChecker:
             layout=widgets.Layout(width="95%"),
         )
         self.verdict = widgets.Dropdown(
-            options=[("Your verdict...", None), *[(v, k) for k, v in VERDICTS.items()]],
+            options=[("Your verdict...", None), *[(v, k) for k, v in CLAIM_VERDICTS.items()]],
             description="Verdict",
             layout=widgets.Layout(width="30em"),
         )
         self.button = widgets.Button(description="Check", button_style="primary")
-        self.text = widgets.HTML()
         self.feedback = widgets.HTML()
-        self.claim.observe(self._new_claim, names="value")
         self.button.on_click(lambda _: self.check(self.verdict.value))
-        self.widget = widgets.VBox([self.claim, self.text, widgets.HBox([self.verdict, self.button]), self.feedback])
-        self._new_claim()
+        self._build([self.claim], layout=[self.claim, "text", widgets.HBox([self.verdict, self.button]), self.feedback])
 
-    def _new_claim(self, change: object = None) -> None:
+    def update(self, change: object = None) -> None:
+        """A new claim: show it, and clear the verdict and the feedback on the previous one."""
+        super().update()
+        self.feedback.value = ""
+        self.verdict.value = None
+
+    def describe(self) -> str:
         row = self.table.set_index("id").loc[self.claim.value]
         source = data.cite(row["claim_source_id"])[0]
-        self.text.value = (
+        return (
             f"<p><strong>The claim</strong> (paraphrased): {html.escape(row['claim'])}</p>"
             f"<p><small>Made in: {html.escape(source)}</small></p>"
         )
-        self.feedback.value = ""
-        self.verdict.value = None
 
     def check(self, verdict: str | None) -> bool:
         if verdict is None:
             self.feedback.value = message("Choose a verdict, then press Check. Use the tables: events, blocking_cases.")
             return False
-        if verdict not in VERDICTS:
-            raise ValueError(f"Unknown verdict {verdict!r}. Verdicts: {', '.join(VERDICTS)}.")
+        if verdict not in CLAIM_VERDICTS:
+            raise ValueError(f"Unknown verdict {verdict!r}. Verdicts: {', '.join(CLAIM_VERDICTS)}.")
         row = self.table.set_index("id").loc[self.claim.value]
         right = verdict == row["verdict"]
-        head = "Agreed" if right else f"The data points another way: {VERDICTS[row['verdict']].lower()}"
+        head = "Agreed" if right else f"The data points another way: {CLAIM_VERDICTS[row['verdict']].lower()}"
         self.feedback.value = card(head, [("Evidence", row["evidence"])], row["source_ids"])
         return right
-
-
-def quiz_questions() -> list:
-    """The lesson's check-your-understanding questions; facts in the explanations come from the data."""
-    from .quiz import Choice, MultipleChoice
-
-    cases = data.load("blocking_cases").set_index("id")
-    wp = cases.loc["bc-wordpress-2011"]
-    return [
-        MultipleChoice(
-            "A DNS lookup inside the country returns a different address from the control. Which method is likely?",
-            [
-                Choice("DNS tampering", True, "Only the DNS answer differs; the site's real address may still work."),
-                Choice("IP blocking", False, "IP blocking leaves DNS correct and stops the connection instead."),
-                Choice("Throttling", False, "Throttling leaves every answer correct and only slows the traffic."),
-                Choice("TLS interception", False, "Interception shows up in the certificate, not in DNS."),
-            ],
-        ),
-        MultipleChoice(
-            f"Why did every WordPress.com blog go dark in Kazakhstan in {wp['start']:%Y}?",
-            [
-                Choice(
-                    "A court banned two blogs, and the platform's shared IP addresses were blocked",
-                    True,
-                    "Blocking by IP address cannot tell the banned blogs from the others on the same servers: "
-                    "overblocking.",
-                ),
-                Choice(
-                    "WordPress.com refused to register as a mass-media outlet",
-                    False,
-                    "The sources give a court order against two blogs as the reason.",
-                ),
-                Choice(
-                    "The whole internet was shut down",
-                    False,
-                    "Other sites stayed reachable; only the platform was blocked.",
-                ),
-                Choice(
-                    "WordPress.com blocked Kazakh users itself",
-                    False,
-                    "The block was applied in Kazakhstan, by IP address.",
-                ),
-            ],
-        ),
-        MultipleChoice(
-            "Why do measurement projects compare every test with a control vantage point?",
-            [
-                Choice(
-                    "To tell deliberate blocking from a site that is simply down",
-                    True,
-                    "If the control reaches the site and the inside network does not, the difference is evidence "
-                    "of interference, and its pattern shows the method.",
-                ),
-                Choice("To make the test run faster", False, "The control adds a test; it does not speed it up."),
-                Choice(
-                    "Because the law requires it",
-                    False,
-                    "The comparison is a matter of method, not of any law.",
-                ),
-                Choice(
-                    "To hide the test from the censor",
-                    False,
-                    "The control runs elsewhere; it does not hide the test inside the country.",
-                ),
-            ],
-        ),
-        MultipleChoice(
-            "A 2009 blog post says the Russian-language LiveJournal stayed reachable. What does the data say?",
-            [
-                Choice(
-                    "No source confirms it; people got through via small providers, mirrors and proxies",
-                    True,
-                    "That is what the sources in blocking_cases describe; a claim no source supports should not "
-                    "be repeated as fact.",
-                ),
-                Choice("It is confirmed by Kazakhtelecom", False, "Kazakhtelecom denied blocking LiveJournal at all."),
-                Choice(
-                    "It is proved false by measurements from 2008",
-                    False,
-                    "The data holds no measurement of language versions: not found is not the same as false.",
-                ),
-                Choice(
-                    "LiveJournal was never blocked",
-                    False,
-                    "It became unreachable on 7 October 2008, and again from August 2011.",
-                ),
-            ],
-        ),
-    ]

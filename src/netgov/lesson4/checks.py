@@ -1,36 +1,33 @@
-"""Checks for exercises/04-blocked.ipynb."""
+"""Checks for exercises/04-blocked.ipynb: each is the expected answer, computed from the data, and the mistakes
+a learner is likely to make, each with a hint."""
 
 from __future__ import annotations
 
 from .. import data
-from ..checks import Feedback, as_int, as_number, as_text, correct, names_match, not_yet
-from ..lesson4 import case_table
+from ..checks import as_int, as_number, as_text, check, correct, judge, names_match, not_yet
+from .tables import case_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
 
 
-def q1(answer: object) -> Feedback:
+@check(as_int, "a whole number of cases")
+def q1(n):
     """How many cases have no documented method ('unknown' among their methods)?"""
-    n = as_int(answer, "a whole number of cases")
-    if isinstance(n, Feedback):
-        return n
     cases = data.load("blocking_cases")
     expected = int(cases["methods"].str.contains("unknown").sum())
-    if n == expected:
-        return correct(
-            f"{expected} of {len(cases)}: for these the sources say that a site was blocked, not how. A block "
-            "nobody acknowledges leaves few traces, which is why measurement matters."
-        )
-    if n == len(cases):
-        return not_yet("That counts every case.", "Keep only the rows whose methods contain 'unknown'.")
-    return not_yet(f"{n} does not match.", "Use .str.contains('unknown') on the methods column, then .sum().")
+    return judge(
+        n,
+        expected,
+        f"{expected} of {len(cases)}: for these the sources say that a site was blocked, not how. A block "
+        "nobody acknowledges leaves few traces, which is why measurement matters.",
+        mistakes=[(len(cases), "That counts every case.", "Keep only the rows whose methods contain 'unknown'.")],
+        otherwise=(f"{n} does not match.", "Use .str.contains('unknown') on the methods column, then .sum()."),
+    )
 
 
-def q2(answer: object) -> Feedback:
+@check(as_int, "a year such as 2005")
+def q2(year):
     """In which year did the most cases in the data begin?"""
-    year = as_int(answer, "a year such as 2005")
-    if isinstance(year, Feedback):
-        return year
     counts = case_table()["year"].value_counts()
     best = int(counts.max())
     leaders = sorted(int(y) for y in counts[counts == best].index)
@@ -48,29 +45,30 @@ def q2(answer: object) -> Feedback:
     return not_yet(f"No case in the data begins in {year}.", "Take the year of the 'start' column with .dt.year.")
 
 
-def q3(answer: object) -> Feedback:
+@check(as_int, "a whole number of cases")
+def q3(n):
     """How many cases involved a shutdown of the network, rather than a block of particular sites?"""
-    n = as_int(answer, "a whole number of cases")
-    if isinstance(n, Feedback):
-        return n
     cases = data.load("blocking_cases")
     expected = int(cases["methods"].str.contains("shutdown").sum())
     exact = int((cases["methods"] == "shutdown").sum())
-    if n == expected:
-        return correct(f"{expected}: regional and national cuts, from Zhanaozen in 2011 to January 2022.")
-    if n == exact:
-        return not_yet(
-            "That misses a case that combined throttling with a shutdown.",
-            "A case can list several methods separated by ';': use .str.contains('shutdown').",
-        )
-    return not_yet(f"{n} does not match.", "Count the rows whose methods contain 'shutdown'.")
+    return judge(
+        n,
+        expected,
+        f"{expected}: regional and national cuts, from Zhanaozen in 2011 to January 2022.",
+        mistakes=[
+            (
+                exact,
+                "That misses a case that combined throttling with a shutdown.",
+                "A case can list several methods separated by ';': use .str.contains('shutdown').",
+            )
+        ],
+        otherwise=(f"{n} does not match.", "Count the rows whose methods contain 'shutdown'."),
+    )
 
 
-def q4(answer: object) -> Feedback:
+@check(as_number, "a number of days")
+def q4(value):
     """The median duration, in days, of the cases whose end is known."""
-    value = as_number(answer, "a number of days")
-    if isinstance(value, Feedback):
-        return value
     cases = data.load("blocking_cases")
     durations = (cases["end"] - cases["start"]).dt.days.dropna()
     expected = float(durations.median())
@@ -86,11 +84,9 @@ def q4(answer: object) -> Feedback:
     )
 
 
-def q5(answer: object) -> Feedback:
+@check(as_text, "a method, such as 'dns'")
+def q5(answer):
     """Which method: DNS and TCP look normal, but the TLS handshake stalls after the ClientHello?"""
-    answer = as_text(answer, "a method, such as 'dns'")
-    if isinstance(answer, Feedback):
-        return answer
     table = data.load("detection_signatures").set_index("method")
     named = [m for m, row in table.iterrows() if names_match(answer, [m, row["label"], *row["aliases"].split(";")])]
     method = named[0] if named else None

@@ -1,12 +1,13 @@
-"""Checks for exercises/01-the-2009-law.ipynb."""
+"""Checks for exercises/01-the-2009-law.ipynb: each is the expected answer, computed from the data, and the
+mistakes a learner is likely to make, each with a hint."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from .. import data
-from ..checks import Feedback, as_int, as_text, as_text_set, correct, not_yet
-from ..lesson1 import THEMES, legislation_table
+from ..checks import as_days, as_int, as_text, as_text_set, check, correct, judge, not_yet
+from .tables import THEMES, legislation_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6"]
 
@@ -18,27 +19,28 @@ def _provisions_2009() -> pd.DataFrame:
     return provisions[provisions["act_id"] == LAW_2009]
 
 
-def q1(answer: object) -> Feedback:
+@check(as_int, "a whole number (the count of rows)")
+def q1(n: int):
     """How many provisions of the 2009 internet law does the data describe?"""
-    n = as_int(answer, "a whole number (the count of rows)")
-    if isinstance(n, Feedback):
-        return n
     expected = len(_provisions_2009())
-    if n == expected:
-        return correct(f"The data describes {expected} provisions of the 2009 law, each with its own sources.")
-    if n == len(data.load("provisions")):
-        return not_yet(
-            "That is the number of provisions of every act in the table.",
-            "Keep only the rows whose act_id is 'law-2009-internet' before counting.",
-        )
-    return not_yet(f"{n} is not the number of rows for the 2009 law.", "Filter on act_id, then use len().")
+    return judge(
+        n,
+        expected,
+        f"The data describes {expected} provisions of the 2009 law, each with its own sources.",
+        mistakes=[
+            (
+                len(data.load("provisions")),
+                "That is the number of provisions of every act in the table.",
+                "Keep only the rows whose act_id is 'law-2009-internet' before counting.",
+            )
+        ],
+        otherwise=(f"{n} is not the number of rows for the 2009 law.", "Filter on act_id, then use len()."),
+    )
 
 
-def q2(answer: object) -> Feedback:
+@check(as_text_set, "a list of group names such as ['blogger', ...]")
+def q2(given: set[str]):
     """Which groups does the 2009 law affect (the values of `affects` across its provisions)?"""
-    given = as_text_set(answer, "a list of group names such as ['blogger', ...]")
-    if isinstance(given, Feedback):
-        return given
     expected = set(_provisions_2009()["affects"].str.split(";").explode())
     if given == expected:
         return correct(
@@ -60,35 +62,38 @@ def q2(answer: object) -> Feedback:
     return not_yet("; ".join(parts).capitalize() + ".", "Use every provision of the 2009 law, not just the first one.")
 
 
-def q3(answer: object) -> Feedback:
+@check(as_days, "a whole number of days")
+def q3(days: int):
     """How many days passed between Parliament adopting the 2009 law and the President signing it?"""
-    days = as_int(answer, "a whole number of days")
-    if isinstance(days, Feedback):
-        if isinstance(answer, pd.Timedelta):
-            days = answer.days
-        else:
-            return days
     act = data.load("legal_acts").set_index("id").loc[LAW_2009]
     expected = int((act["signed"] - act["adopted"]).days)
-    if days == expected:
-        return correct(
-            f"{expected} days: the Representative on Freedom of the Media made his appeal inside this window, "
-            "asking the President not to sign."
-        )
-    if days == -expected:
-        return not_yet("The sign is the wrong way round.", "Subtract the earlier date from the later one.")
-    if days in (expected + 1, expected - 1):
-        return not_yet("Off by one.", "Subtracting two dates in pandas counts the days between them; no +1 needed.")
-    return not_yet(
-        f"{days} is not the gap in the data.", "Subtract the 'adopted' date from the 'signed' date of the 2009 law."
+    return judge(
+        days,
+        expected,
+        f"{expected} days: the Representative on Freedom of the Media made his appeal inside this window, "
+        "asking the President not to sign.",
+        mistakes=[
+            (-expected, "The sign is the wrong way round.", "Subtract the earlier date from the later one."),
+            *(
+                (near, "Off by one.", "Subtracting two dates in pandas counts the days between them; no +1 needed.")
+                for near in (expected + 1, expected - 1)
+            ),
+        ],
+        otherwise=(
+            f"{days} is not the gap in the data.",
+            "Subtract the 'adopted' date from the 'signed' date of the 2009 law.",
+        ),
     )
 
 
-def q4(answer: object) -> Feedback:
+def _verdicts() -> list[str]:
+    fields = {f["name"]: f for f in data.schema("assessments")["fields"]}
+    return fields["verdict"]["constraints"]["enum"]
+
+
+@check(as_text, "a verdict such as 'concerns'", top_of_counts=True)
+def q4(answer: str):
     """Which verdict do the assessments of the 2009 law's provisions give most often?"""
-    answer = as_text(answer, "a verdict such as 'concerns'", top_of_counts=True)
-    if isinstance(answer, Feedback):
-        return answer
     verdict = answer.casefold()
     assessments = data.load("assessments").merge(
         data.load("provisions")[["id", "act_id"]], left_on="provision_id", right_on="id", validate="many_to_one"
@@ -105,43 +110,38 @@ def q4(answer: object) -> Feedback:
             f"'{verdict}' appears {counts[verdict]} time(s), but another verdict appears more often.",
             "After merging, filter on the 2009 law and use value_counts() on 'verdict'.",
         )
-    return not_yet(
-        f"'{verdict}' is not a verdict used in the table.",
-        f"The verdicts are: {', '.join(_verdicts())}.",
-    )
+    return not_yet(f"'{verdict}' is not a verdict used in the table.", f"The verdicts are: {', '.join(_verdicts())}.")
 
 
-def _verdicts() -> list[str]:
-    fields = {f["name"]: f for f in data.schema("assessments")["fields"]}
-    return fields["verdict"]["constraints"]["enum"]
-
-
-def q5(answer: object) -> Feedback:
+@check(as_int, "a whole number of acts")
+def q5(n: int):
     """How many legal acts that extend the 2009 law were signed in 2014 or later?"""
-    n = as_int(answer, "a whole number of acts")
-    if isinstance(n, Feedback):
-        return n
     acts = data.load("legal_acts")
     extending = acts[acts["extends_2009_law"]]
     expected = int((extending["signed"].dt.year >= 2014).sum())
-    if n == expected:
-        return correct(
-            f"{expected} acts since 2014 extend the 2009 law's logic: the 2009 law was a beginning, not an end."
-        )
-    if n == int((acts["signed"].dt.year >= 2014).sum()):
-        return not_yet(
-            "That counts every act signed since 2014.", "Also keep only rows where extends_2009_law is True."
-        )
-    if n == len(extending):
-        return not_yet("That counts every act that extends the 2009 law.", "Keep only those signed in 2014 or later.")
-    return not_yet(f"{n} does not match the data.", "Combine two conditions with &, each in its own parentheses.")
+    return judge(
+        n,
+        expected,
+        f"{expected} acts since 2014 extend the 2009 law's logic: the 2009 law was a beginning, not an end.",
+        mistakes=[
+            (
+                int((acts["signed"].dt.year >= 2014).sum()),
+                "That counts every act signed since 2014.",
+                "Also keep only rows where extends_2009_law is True.",
+            ),
+            (
+                len(extending),
+                "That counts every act that extends the 2009 law.",
+                "Keep only those signed in 2014 or later.",
+            ),
+        ],
+        otherwise=(f"{n} does not match the data.", "Combine two conditions with &, each in its own parentheses."),
+    )
 
 
-def q6(answer: object) -> Feedback:
+@check(as_text, "a theme, for example 'Liability for content'")
+def q6(answer: str):
     """In the legislation timeline, in which theme do the 2009 law's descendants appear most often?"""
-    answer = as_text(answer, "a theme, for example 'Liability for content'")
-    if isinstance(answer, Feedback):
-        return answer
     text = answer.casefold()
     labels = {v.casefold(): k for k, v in THEMES.items()}
     theme = labels.get(text, text.replace(" ", "_"))

@@ -1,0 +1,65 @@
+"""Lesson 2, "Chairing the OSCE": the dispute over the 2009 law and Kazakhstan's 2010 chairmanship.
+
+What a learner calls, all importable from here (``from netgov import lesson2``):
+
+* tables: :func:`statement_table`, :func:`latest_positions`, the role-play briefs (:func:`role_brief`,
+  :data:`ROLES`) and the plain-language labels of the codes;
+* activities: :class:`StatementTimeline`, :class:`CommitmentsTracker`, :class:`PositionsMap`;
+* :func:`quiz_questions`, whose text is in ``quiz.toml`` beside this file.
+
+The exercise checks are in :mod:`netgov.lesson2.checks` (``from netgov.lesson2 import checks as check``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .activities import CommitmentsTracker, PositionsMap, StatementTimeline
+from .tables import (
+    ACTOR_GROUPS,
+    ISSUES,
+    KINDS,
+    ROLES,
+    STANCES,
+    STATUSES,
+    latest_positions,
+    role_brief,
+    statement_table,
+)
+
+__all__ = [
+    "ACTOR_GROUPS",
+    "ISSUES",
+    "KINDS",
+    "ROLES",
+    "STANCES",
+    "STATUSES",
+    "CommitmentsTracker",
+    "PositionsMap",
+    "StatementTimeline",
+    "latest_positions",
+    "quiz_questions",
+    "role_brief",
+    "statement_table",
+]
+
+
+def quiz_questions() -> list:
+    """The lesson's check-your-understanding questions (``quiz.toml``), with dates and counts from the data."""
+    from .. import data
+    from ..quiz import from_file
+
+    events = data.load("events").set_index("id")
+    chair = events.loc["ev-2010-01-01-kz-chairmanship", "date"]
+    commitments = data.load("commitments")
+    assessed = int((commitments["status"] != "no_evidence").sum())
+    return from_file(
+        Path(__file__).with_name("quiz.toml"),
+        madrid=events.loc["ev-2007-11-30-madrid-chairmanship-decision", "date"],
+        chair_day=f"{chair:%d %B %Y}".lstrip("0"),
+        summit=events.loc["ev-2010-12-01-astana-summit", "date"],
+        met=int((commitments["status"] == "met").sum()),
+        assessed=assessed,
+        commitments=len(commitments),
+        unassessed=len(commitments) - assessed,
+    )

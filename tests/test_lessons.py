@@ -9,6 +9,7 @@ needs only its own files and one registry entry.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import sys
 import textwrap
@@ -43,6 +44,12 @@ def lesson_problems(entry: Lesson, root: Path, drivers: dict, answers=right_answ
         module = entry.load()
     except ImportError as error:
         return [f"{entry.module} does not import: {error}"]
+    for part in ("tables", "activities"):
+        spec = importlib.util.find_spec(f"{entry.module}.{part}")
+        if spec is not None:
+            missing = set(importlib.import_module(spec.name).__all__) - set(getattr(module, "__all__", ()))
+            if missing:
+                problems.append(f"{entry.module} does not export {sorted(missing)} from its {part}")
     notebook = root / entry.notebook
     code = _code(notebook) if notebook.exists() else ""
     if not notebook.exists():

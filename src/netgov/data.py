@@ -21,11 +21,13 @@ than half-read.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -33,13 +35,16 @@ import pandas as pd
 
 __all__ = [
     "DataError",
+    "Reference",
     "cite",
     "clear_cache",
     "data_dir",
     "describe",
     "dictionary_markdown",
+    "format_date",
     "id_list",
     "load",
+    "reference_list",
     "references",
     "resource_names",
     "schema",
@@ -541,24 +546,108 @@ def source_ids_of(frame: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(id_list(frame["source_ids"])))
 
 
-def _format_source(row: pd.Series) -> str:
-    date = ""
-    if pd.notna(row["published"]):
-        precision = row["published_precision"] if pd.notna(row["published_precision"]) else "day"
-        fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision]
-        date = row["published"].strftime(fmt)
-    who = row["publisher"] if pd.isna(row["author"]) else f"{row['author']}, {row['publisher']}"
-    return f"{who} ({date or 'n.d.'}). {row['title']}. {row['url']}"
+_PRECISIONS = ("day", "month", "year")
+_ISO_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
-def cite(ids: object) -> list[str]:
-    """Format sources as one-line references, in the order given (duplicates dropped).
+def format_date(value: object, precision: object = "day", style: str = "long") -> str:
+    """A date written no more precisely than it is known.
+
+    ``precision`` is ``"day"``, ``"month"`` or ``"year"``, as the data's ``*_precision`` columns hold it (a
+    missing precision counts as ``"day"``). ``style="long"`` gives ``"1 July 2009"``, ``"July 2009"`` or
+    ``"2009"``; ``style="iso"`` gives ``"2009-07-01"``, ``"2009-07"`` or ``"2009"``. A missing date (``None``,
+    ``NaT``, ``NaN``) gives ``""``.
+    """
+    if style not in ("long", "iso"):
+        raise ValueError(f"style must be 'long' (1 July 2009) or 'iso' (2009-07-01), not {style!r}.")
+    if _missing(precision):
+        precision = "day"
+    if precision not in _PRECISIONS:
+        raise ValueError(f"precision must be one of {', '.join(_PRECISIONS)} (or missing for day), not {precision!r}.")
+    if _missing(value):
+        return ""
+    if not isinstance(value, (datetime.date, pd.Timestamp, str)):
+        raise TypeError(
+            f"format_date() needs a date (a Timestamp, a datetime.date or text such as '2009-07-01'), "
+            f"not {type(value).__name__}."
+        )
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"format_date() cannot read {value!r} as a date; write it as '2009-07-01'.") from exc
+    stamp = pd.Timestamp(value)
+    if style == "iso":
+        return stamp.strftime(_ISO_FORMATS[precision])
+    if precision == "year":
+        return stamp.strftime("%Y")
+    if precision == "month":
+        return stamp.strftime("%B %Y")
+    return f"{stamp.day} {stamp:%B %Y}"
+
+
+#: Addresses longer than this are shortened where they are shown (the link keeps the whole address).
+_URL_SHOWN = 80
+_URL_KEPT = 70
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One row of ``sources`` as a reference: ``str(reference)`` is the one-line form :func:`cite` returns.
+
+    ``date`` is the publication date at its precision in ISO style (``"2009-07-14"``, ``"2009-07"``,
+    ``"2009"``), or ``""`` when unknown.
+    """
+
+    id: str
+    title: str
+    publisher: str
+    url: str
+    author: str | None = None
+    date: str = ""
+
+    @property
+    def who(self) -> str:
+        """The author and the publisher, or the publisher alone when no author is named."""
+        return self.publisher if not self.author else f"{self.author}, {self.publisher}"
+
+    @property
+    def text(self) -> str:
+        """Everything but the address: ``"Human Rights Watch (2009-07-14). Rescind new media restrictions."``."""
+        return f"{self.who} ({self.date or 'n.d.'}). {self.title}."
+
+    @property
+    def short_url(self) -> str:
+        """The address as shown in a list: whole up to 80 characters, else its first 70 and an ellipsis."""
+        return self.url if len(self.url) <= _URL_SHOWN else self.url[:_URL_KEPT] + "…"
+
+    def markdown(self) -> str:
+        """The reference with its address as a Markdown link."""
+        return f"{self.text} [{self.short_url}]({self.url})"
+
+    def __str__(self) -> str:
+        return f"{self.text} {self.url}"
+
+
+def _reference(source_id: str, row: pd.Series) -> Reference:
+    return Reference(
+        id=source_id,
+        title=row["title"],
+        publisher=row["publisher"],
+        url=row["url"],
+        author=None if _missing(row["author"]) else row["author"],
+        date=format_date(row["published"], row["published_precision"], style="iso"),
+    )
+
+
+def reference_list(ids: object) -> list[Reference]:
+    """The sources as :class:`Reference` records, in the order given (duplicates dropped).
 
     ``ids`` may be one id, a semicolon-separated string, a list of ids or a Series of such strings.
     """
     wanted = list(dict.fromkeys(id_list(ids)))
     if not wanted:
-        raise ValueError("cite() needs at least one source id, for example cite('hrw-2009-07-14').")
+        raise ValueError("A reference list needs at least one source id, for example cite('hrw-2009-07-14').")
     sources = _load("sources", str(data_dir())).set_index("id")
     unknown = [i for i in wanted if i not in sources.index]
     if unknown:
@@ -566,18 +655,22 @@ def cite(ids: object) -> list[str]:
             f"Unknown source id(s) {unknown}. Source ids are the 'id' column of load('sources'), "
             "for example 'hrw-2009-07-14'."
         )
-    return [_format_source(sources.loc[i]) for i in wanted]
+    return [_reference(i, sources.loc[i]) for i in wanted]
+
+
+def cite(ids: object) -> list[str]:
+    """Format sources as one-line references, in the order given (duplicates dropped).
+
+    ``ids`` may be one id, a semicolon-separated string, a list of ids or a Series of such strings.
+    """
+    return [str(reference) for reference in reference_list(ids)]
 
 
 def references(ids: object, heading: str | None = "Sources"):
     """A numbered Markdown list of the sources, ready to display under a section or at the end of a lesson."""
     from IPython.display import Markdown
 
-    lines = []
-    for n, text in enumerate(cite(ids), start=1):
-        body, _, url = text.rpartition(" ")
-        shown = url if len(url) <= 80 else url[:70] + "…"
-        lines.append(f"{n}. {body} [{shown}]({url})")
+    lines = [f"{n}. {reference.markdown()}" for n, reference in enumerate(reference_list(ids), start=1)]
     head = f"**{heading}**\n\n" if heading else ""
     return Markdown(head + "\n".join(lines))
 

@@ -43,6 +43,7 @@ __all__ = [
     "dictionary_markdown",
     "format_date",
     "id_list",
+    "labels",
     "load",
     "reference_list",
     "references",
@@ -675,6 +676,56 @@ def references(ids: object, heading: str | None = "Sources"):
     return Markdown(head + "\n".join(lines))
 
 
+# A field holding a semicolon-separated list of codes declares its codes in its pattern, as
+# ^(a|b|c)(;(a|b|c))*$ (Table Schema's enum constraint applies to a whole cell, not to list items).
+_LIST_PATTERN = re.compile(r"\^\((?P<codes>[^()]+)\)\(;\((?P=codes)\)\)\*\$")
+
+
+def _codes(field: dict) -> list[str] | None:
+    """The codes a field's values are made of: its enum, or the items its list pattern allows; else None."""
+    constraints = field.get("constraints", {})
+    if "enum" in constraints:
+        return [str(code) for code in constraints["enum"]]
+    match = _LIST_PATTERN.fullmatch(constraints.get("pattern", ""))
+    return match["codes"].split("|") if match else None
+
+
+def _field(table: str, column: object) -> dict:
+    fields = schema(table)["fields"]
+    if not isinstance(column, str):
+        raise TypeError(f"A column name must be a string such as 'kind', not {type(column).__name__}.")
+    for field in fields:
+        if field["name"] == column:
+            return field
+    raise KeyError(
+        f"Table {table!r} has no column {column!r}. Its columns are: {', '.join(f['name'] for f in fields)}."
+    )
+
+
+def labels(table: str, column: str) -> dict[str, str]:
+    """The plain-language label of each code a column may hold, in the order the schema lists the codes.
+
+    >>> netgov.data.labels("positions", "stance")["welcomes_with_reservations"]   # doctest: +SKIP
+    'Welcomes, with reservations'
+    """
+    field = _field(table, column)
+    if "labels" not in field:
+        labelled = [f["name"] for f in schema(table)["fields"] if "labels" in f]
+        if labelled:
+            which = f"the columns of {table!r} with labels are: {', '.join(labelled)}"
+        else:
+            which = f"no column of {table!r} has labels"
+        raise KeyError(f"Column {table}.{column} has no labels; {which}.")
+    codes = _codes(field) or []
+    given = field["labels"]
+    if sorted(given) != sorted(codes):
+        raise DataError(
+            f"datapackage.json: the labels of {table}.{column} do not match its codes: no label for "
+            f"{[c for c in codes if c not in given]}, labels for unknown codes {[c for c in given if c not in codes]}."
+        )
+    return {code: given[code] for code in codes}
+
+
 def dictionary_markdown() -> str:
     """The data dictionary of every table, as Markdown (the block between the markers in data/README.md)."""
     directory = str(data_dir())
@@ -690,14 +741,21 @@ def dictionary_markdown() -> str:
         parts.append("|---|---|---|---|")
         for field in table_schema["fields"]:
             constraints = field.get("constraints", {})
-            meaning = field.get("description", "").replace("|", "\\|")
-            if "enum" in constraints:
-                meaning += " One of: " + ", ".join(f"`{v}`" for v in constraints["enum"]) + "."
+            meaning = field.get("description", "")
+            codes = _codes(field)
+            if codes and ("enum" in constraints or "labels" in field):
+                given = field.get("labels", {})
+                shown = ", ".join(f"`{c}` ({given[c]})" if c in given else f"`{c}`" for c in codes)
+                meaning += (" One of: " if "enum" in constraints else " Each item one of: ") + shown + "."
             required = "yes" if constraints.get("required") else ""
+            meaning = meaning.replace("|", "\\|")
             parts.append(f"| `{field['name']}` | {field['type']} | {required} | {meaning} |")
         for fk in table_schema.get("foreignKeys", []):
             ref = fk["reference"]
-            parts.append(f"\n`{fk['fields'][0]}` refers to `{ref['resource']}.{ref['fields'][0]}`.")
+            target = ref.get("resource") or name
+            columns = ", ".join(f"`{c}`" for c in _as_list(fk["fields"]))
+            referred = ", ".join(f"`{target}.{c}`" for c in _as_list(ref["fields"]))
+            parts.append(f"\n{columns} refers to {referred}.")
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
 

@@ -14,9 +14,15 @@ the common constraints, ``missingValues``, and primary and foreign keys of one o
 descriptor that asks for anything else is refused with a message naming the table and the feature, rather
 than half-read.
 
+Around the tables: :func:`labels` gives the plain-language labels of a column's codes, kept in
+``datapackage.json``; :func:`reference_list` turns source ids into :class:`Reference` records (and
+:func:`cite`, :func:`references` into text); :func:`format_date` writes a date at its precision.
+
 >>> import netgov
 >>> events = netgov.data.load("events")          # doctest: +SKIP
 >>> netgov.data.cite(["hrw-2009-07-14"])          # doctest: +SKIP
+>>> netgov.data.labels("events", "kind")["law_signed"]   # doctest: +SKIP
+'Law signed'
 """
 
 from __future__ import annotations

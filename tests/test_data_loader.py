@@ -267,3 +267,176 @@ def test_describe_lists_columns(package):
     table = netgov.data.describe("events")
     assert list(table.index) == [f["name"] for f in SCHEMA_EVENTS["fields"]]
     assert table.loc["topic", "allowed values"] == "law, osce"
+
+
+@pytest.fixture
+def tables(tmp_path, monkeypatch):
+    """Write a package from (name, schema, CSV text) triples, plus the usual sources, and point the loader at it."""
+
+    def make(*resources, descriptor_extra=None):
+        folder = write_package(tmp_path / "data", events=None)
+        descriptor = json.loads((folder / "datapackage.json").read_text())
+        descriptor["resources"] = [descriptor["resources"][0]]
+        for name, schema, text in resources:
+            descriptor["resources"].append({"name": name, "path": f"{name}.csv", "schema": schema})
+            (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+        descriptor.update(descriptor_extra or {})
+        (folder / "datapackage.json").write_text(json.dumps(descriptor))
+        monkeypatch.setenv("NETGOV_DATA", str(folder))
+        netgov.data.clear_cache()
+        return folder
+
+    yield make
+    netgov.data.clear_cache()
+
+
+COUNTS = {
+    "fields": [
+        {"name": "id", "type": "string", "constraints": {"required": True}},
+        {"name": "count", "type": "integer"},
+        {"name": "label", "type": "string", "constraints": {"required": True}},
+    ],
+    "primaryKey": ["id"],
+}
+
+
+def test_missing_values_come_from_the_schema(tables):
+    schema = {**COUNTS, "missingValues": ["", "n/a"]}
+    tables(("counts", schema, "id,count,label\na,n/a,x\nb,,y\n"))
+    counts = netgov.load("counts")
+    assert counts["count"].isna().all()
+    tables(("counts", schema, "id,count,label\na,1,n/a\n"))
+    with pytest.raises(DataError, match=r"row 2, column 'label': is empty, but a value is required"):
+        netgov.load("counts")
+
+
+def test_a_field_may_declare_its_own_missing_values(tables):
+    fields = [dict(COUNTS["fields"][0]), {**COUNTS["fields"][1], "missingValues": ["-"]}, COUNTS["fields"][2]]
+    tables(("counts", {**COUNTS, "fields": fields}, "id,count,label\na,-,x\n"))
+    assert pd.isna(netgov.load("counts").loc[0, "count"])
+    # the field's list replaces the schema's: an empty count is now a value, and not an integer
+    tables(("counts", {**COUNTS, "fields": fields}, "id,count,label\na,,x\n"))
+    with pytest.raises(DataError, match=r"column 'count': '' is not a valid integer"):
+        netgov.load("counts")
+
+
+def test_no_missing_values_makes_an_empty_cell_an_empty_text(tables):
+    tables(("counts", {**COUNTS, "missingValues": []}, "id,count,label\na,1,\n"))
+    assert netgov.load("counts").loc[0, "label"] == ""
+
+
+UNSUPPORTED = [
+    (lambda s: s["fields"][1].update(type="datetime"), "field 'count' of type 'datetime'"),
+    (lambda s: s["fields"][1].update(type="list"), "field 'count' of type 'list'"),
+    (lambda s: s["fields"][2].update(format="email"), "field 'label' with format 'email'"),
+    (lambda s: s["fields"][1].update(bareNumber=False), "field 'count' with the property 'bareNumber'"),
+    (lambda s: s["fields"][2].update(constraints={"jsonSchema": {}}), "the constraint 'jsonSchema'"),
+    (
+        lambda s: s["fields"][1].update(constraints={"pattern": "^1$"}),
+        "field 'count' with the constraint 'pattern'",
+    ),
+    (lambda s: s.update(uniqueKeys=[["id", "label"]]), "the schema property 'uniqueKeys'"),
+    (lambda s: s.update(primaryKey=["nope"]), "a primary or foreign key on ['nope']"),
+    (
+        lambda s: s.update(foreignKeys=[{"fields": ["label"], "reference": {"resource": "people", "fields": ["id"]}}]),
+        "a foreign key to the table 'people'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "feature"), UNSUPPORTED, ids=[feature for _, feature in UNSUPPORTED])
+def test_what_the_loader_does_not_implement_is_refused_by_name(tables, change, feature):
+    schema = json.loads(json.dumps(COUNTS))
+    change(schema)
+    tables(("counts", schema, "id,count,label\na,1,x\n"))
+    with pytest.raises(
+        DataError, match=r"Table 'counts' \(data/counts.csv\) uses what netgov's loader does not"
+    ) as info:
+        netgov.load("counts")
+    assert feature in str(info.value)
+
+
+def test_a_resource_dialect_is_refused(tables):
+    folder = tables(("counts", COUNTS, "id;count;label\na;1;x\n"))
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    descriptor["resources"][1]["dialect"] = {"delimiter": ";"}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    netgov.data.clear_cache()
+    with pytest.raises(DataError, match=r"Table 'counts' .*the resource property 'dialect'"):
+        netgov.load("counts")
+
+
+PLACES = {
+    "fields": [
+        {"name": "country", "type": "string", "constraints": {"required": True}},
+        {"name": "city", "type": "string", "constraints": {"required": True}},
+        {"name": "part_of", "type": "string"},
+        {"name": "source_ids", "type": "string"},
+    ],
+    "primaryKey": ["country", "city"],
+    "foreignKeys": [{"fields": "part_of", "reference": {"resource": "", "fields": "city"}}],
+}
+VISITS = {
+    "fields": [
+        {"name": "id", "type": "string", "constraints": {"required": True}},
+        {"name": "country", "type": "string"},
+        {"name": "city", "type": "string"},
+        {"name": "source_ids", "type": "string"},
+    ],
+    "primaryKey": "id",
+    "foreignKeys": [
+        {"fields": ["country", "city"], "reference": {"resource": "places", "fields": ["country", "city"]}}
+    ],
+}
+PLACES_CSV = "country,city,part_of,source_ids\nKZ,Astana,,hrw-2009-07-14\nKZ,Almaty,,\nKG,Osh,,\n"
+
+
+def test_composite_and_self_referencing_keys(tables):
+    tables(
+        ("places", PLACES, PLACES_CSV + "KZ,Esil,Astana,\n"),
+        ("visits", VISITS, "id,country,city,source_ids\nv1,KZ,Astana,\nv2,,,\n"),
+    )
+    assert list(netgov.load("visits")["id"]) == ["v1", "v2"]
+    assert netgov.load("places").loc[3, "part_of"] == "Astana"
+
+
+def test_a_dangling_composite_key_is_named(tables):
+    tables(("places", PLACES, PLACES_CSV), ("visits", VISITS, "id,country,city,source_ids\nv1,KG,Astana,\n"))
+    with pytest.raises(
+        DataError, match=r"row 2, column 'country\+city': \(KG, Astana\) is not a key of data/places.csv"
+    ):
+        netgov.load("visits")
+
+
+def test_a_dangling_self_reference_is_named(tables):
+    tables(("places", PLACES, PLACES_CSV + "KZ,Esil,Nur-Sultan,\n"))
+    with pytest.raises(DataError, match=r"row 5, column 'part_of': 'Nur-Sultan' is not an id in data/places.csv"):
+        netgov.load("places")
+
+
+def test_a_repeated_composite_key_is_named(tables):
+    tables(("places", PLACES, PLACES_CSV + "KZ,Almaty,,\n"))
+    with pytest.raises(
+        DataError, match=r"row 5, column 'country\+city': the key \(KZ, Almaty\) appears more than once"
+    ):
+        netgov.load("places")
+
+
+def test_numbers_are_read_as_frictionless_reads_them(tables):
+    schema = {
+        "fields": [
+            {"name": "id", "type": "string"},
+            {"name": "n", "type": "integer", "constraints": {"enum": [1, 2]}},
+            {"name": "x", "type": "number", "constraints": {"exclusiveMaximum": 1}},
+        ],
+        "primaryKey": ["id"],
+    }
+    tables(("numbers", schema, "id,n,x\na, 2 ,0.5\nb,1,1e-1\n"))
+    numbers = netgov.load("numbers")
+    assert numbers["n"].tolist() == [2, 1] and numbers["x"].tolist() == [0.5, 0.1]
+    tables(("numbers", schema, "id,n,x\na,1.0,1\nb,3,2\n"))
+    with pytest.raises(DataError) as info:
+        netgov.load("numbers")
+    assert "row 2, column 'n': '1.0' is not a valid integer" in str(info.value)
+    assert "row 3, column 'n': '3' is not one of the allowed values (1, 2)" in str(info.value)
+    assert "row 2, column 'x': 1.0 is not below the exclusive maximum 1" in str(info.value)

@@ -33,11 +33,9 @@ def _text(value: object) -> str:
 def sources_list(ids: object, heading: str = "Sources") -> str:
     """An HTML list of formatted references for the given source ids, with clickable addresses."""
     items = []
-    for reference in data.cite(ids):
-        text, _, url = reference.rpartition(" ")
-        shown = url if len(url) <= 80 else url[:70] + "…"
-        link = f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{html.escape(shown)}</a>'
-        items.append(f"<li>{html.escape(text)} {link}</li>")
+    for ref in data.reference_list(ids):
+        link = f'<a href="{html.escape(ref.url)}" target="_blank" rel="noopener">{html.escape(ref.short_url)}</a>'
+        items.append(f"<li>{html.escape(ref.text)} {link}</li>")
     return (
         f'<p style="margin-bottom:0.2em"><strong>{html.escape(heading)}</strong></p>'
         f'<ol style="margin-top:0">{"".join(items)}</ol>'
@@ -45,14 +43,10 @@ def sources_list(ids: object, heading: str = "Sources") -> str:
 
 
 def _when(row, date: str, precision: str | None) -> str:
-    import pandas as pd
-
     value = row.get(date)
-    if value is None or pd.isna(value) or not hasattr(value, "strftime"):
+    if not hasattr(value, "strftime"):  # a missing date, or a column that does not hold dates
         return ""
-    level = row.get(precision) if precision else "day"
-    fmt = {"month": "%B %Y", "year": "%Y"}.get(level, "%d %B %Y")
-    return value.strftime(fmt).lstrip("0")
+    return data.format_date(value, row.get(precision) if precision else "day")
 
 
 def fact_list(

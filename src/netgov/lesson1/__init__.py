@@ -14,11 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .activities import LegislationTimeline, LiabilityExplorer, ProvisionExplorer
-from .tables import AFFECTED, CONTENT, THEMES, VERDICTS, legislation_table, provision_table
+from .tables import ACTOR_ROLES, AFFECTED, CONTENT, THEMES, VERDICTS, legislation_table, provision_table
 
 __all__ = [
     "AFFECTED",
     "CONTENT",
+    "ACTOR_ROLES",
     "THEMES",
     "VERDICTS",
     "LegislationTimeline",

@@ -20,15 +20,11 @@ from .._validate import need_items
 from ..activity import Activity, FigureOutput
 from ..cards import card, message
 from ..figures import BAD, NEUTRAL, clear, date_axis_years
-from .tables import AFFECTED, CONTENT, THEMES, VERDICTS, legislation_table, provision_table
+from .tables import ACTOR_ROLES, AFFECTED, CONTENT, THEMES, VERDICTS, legislation_table, provision_table
 
 __all__ = ["LegislationTimeline", "LiabilityExplorer", "ProvisionExplorer"]
 
 FIRST_PROVISION = "prov-2009-internet-as-media"
-
-
-def _date(value: object) -> str:
-    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) and pd.notna(value) else ""
 
 
 class ProvisionExplorer(Activity):
@@ -67,8 +63,9 @@ class ProvisionExplorer(Activity):
         row = rows.iloc[0]
         affected = ", ".join(AFFECTED.get(a, a) for a in data.split_ids(row["affects"]))
         judged = self.assessments[self.assessments["provision_id"] == provision_id]
+        signed = data.format_date(row["act_date"], style="iso")
         facts = [
-            ("Law", f"{row['act']} (signed {_date(row['act_date'])})" if _date(row["act_date"]) else row["act"]),
+            ("Law", f"{row['act']} (signed {signed})" if signed else row["act"]),
             ("Article", row["article"]),
             ("What it does", row["summary"]),
             ("Whom it affects", affected),
@@ -195,7 +192,7 @@ class LiabilityExplorer(Activity):
         self.provision_labels = data.load("provisions").set_index("id")["label"].to_dict()
         roles = list(dict.fromkeys(self.table["actor_role"]))
         contents = list(dict.fromkeys(self.table["content"]))
-        self.actor = widgets.Dropdown(options=[(AFFECTED.get(r, r), r) for r in roles], description="Who")
+        self.actor = widgets.Dropdown(options=[(ACTOR_ROLES.get(r, r), r) for r in roles], description="Who")
         self.content = widgets.Dropdown(
             options=[(CONTENT.get(c, c), c) for c in contents],
             description="Content",
@@ -207,13 +204,13 @@ class LiabilityExplorer(Activity):
         return self.render(self.actor.value, self.content.value)
 
     def render(self, actor_role: str, content: str) -> str:
-        if actor_role not in AFFECTED or content not in CONTENT:
+        if actor_role not in ACTOR_ROLES or content not in CONTENT:
             raise ValueError(
                 f"Unknown combination {actor_role!r} / {content!r}. "
-                f"Actors: {list(AFFECTED)}; contents: {list(CONTENT)}."
+                f"Actors: {list(ACTOR_ROLES)}; contents: {list(CONTENT)}."
             )
         rows = self.table[(self.table["actor_role"] == actor_role) & (self.table["content"] == content)]
-        who = AFFECTED[actor_role]
+        who = ACTOR_ROLES[actor_role]
         what = CONTENT[content]
         if rows.empty:
             return message(

@@ -6,46 +6,14 @@ import pandas as pd
 
 from .. import data
 
-__all__ = ["AFFECTED", "CONTENT", "THEMES", "VERDICTS", "legislation_table", "provision_table"]
+__all__ = ["AFFECTED", "CONTENT", "ACTOR_ROLES", "THEMES", "VERDICTS", "legislation_table", "provision_table"]
 
-#: Plain-language names of the themes in legal_acts.themes.
-THEMES = {
-    "liability": "Liability for content",
-    "registration": "Registration",
-    "blocking_powers": "Blocking powers",
-    "shutdowns": "Communications shutdowns",
-    "interception": "Interception",
-    "platform_regulation": "Platform regulation",
-    "false_information": "False information",
-    "media_regulation": "Media regulation",
-    "surveillance": "Surveillance",
-}
-
-#: Plain-language names of the people and businesses in provisions.affects.
-AFFECTED = {
-    "blogger": "Bloggers",
-    "commenter": "Commenters",
-    "platform_host": "Forum and platform hosts",
-    "hosting_provider": "Hosting providers",
-    "isp": "Internet service providers",
-    "foreign_site": "Foreign websites",
-    "media_outlet": "Media outlets",
-    "user": "Internet users",
-}
-
-#: Plain-language names of the kinds of content in the liability table.
-CONTENT = {
-    "extremism": "Calls to extremism or terrorism",
-    "election_coverage": "Coverage of elections, strikes or protests",
-    "others_content": "Someone else's post or site on your service",
-}
-
-VERDICTS = {
-    "incompatible": "incompatible with the standard",
-    "concerns": "raises concerns under the standard",
-    "compatible": "compatible with the standard",
-    "not_addressed": "not addressed by the standard",
-}
+# Plain-language names of the codes, from the data package (datapackage.json keeps them beside the codes).
+THEMES = data.labels("legal_acts", "themes")
+AFFECTED = data.labels("provisions", "affects")
+ACTOR_ROLES = data.labels("liability", "actor_role")
+CONTENT = data.labels("liability", "content")
+VERDICTS = data.labels("assessments", "verdict")
 
 
 def provision_table() -> pd.DataFrame:

@@ -56,7 +56,7 @@ def quiz_questions() -> list:
     return from_file(
         Path(__file__).with_name("quiz.toml"),
         madrid=events.loc["ev-2007-11-30-madrid-chairmanship-decision", "date"],
-        chair_day=f"{chair:%d %B %Y}".lstrip("0"),
+        chair_day=data.format_date(chair),
         summit=events.loc["ev-2010-12-01-astana-summit", "date"],
         met=int((commitments["status"] == "met").sum()),
         assessed=assessed,

@@ -42,7 +42,7 @@ class StatementTimeline(FilteredTimeline):
     def __init__(self, years: tuple[int, int] = (2003, 2011)):
         self.table = statement_table()
         first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
-        groups = [g for g in ACTOR_GROUPS if g in set(self.table["group"])]
+        groups = [g for g in ACTOR_GROUPS.values() if g in set(self.table["group"])]
         kinds = [k for k in KINDS if k in set(self.table["kind"])]
         self.groups = widgets.SelectMultiple(options=groups, value=tuple(groups), rows=len(groups), description="Who")
         self.kinds = widgets.SelectMultiple(
@@ -136,8 +136,8 @@ class CommitmentsTracker(Activity):
         cards = []
         for _, row in rows.iterrows():
             label, colour = STATUSES[row["status"]]
-            as_of = f" (as of {row['as_of']:%B %Y})" if pd.notna(row["as_of"]) else ""
-            due = f"{row['due']:%d %B %Y}".lstrip("0") if pd.notna(row["due"]) else "not stated"
+            as_of = f" (as of {data.format_date(row['as_of'], 'month')})" if pd.notna(row["as_of"]) else ""
+            due = data.format_date(row["due"]) or "not stated"
             badge = (
                 f'<span style="border-left:6px solid {colour};padding-left:0.4em">'
                 f"<strong>{html.escape(label)}</strong>{html.escape(as_of)}</span>"

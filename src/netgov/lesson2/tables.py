@@ -20,60 +20,41 @@ __all__ = [
     "statement_table",
 ]
 
-#: How actors are grouped in the timeline's filter.
-ACTOR_GROUPS = {
-    "Kazakhstan": lambda a: a["country"] == "KZ" and a["kind"] in ("state", "state_body", "person", "court"),
-    "OSCE bodies and officials": lambda a: (
-        str(a["id"]).startswith("osce") or a["id"] in ("haraszti", "mijatovic", "ribeiro")
-    ),
-    "Other governments": lambda a: a["id"] in ("eu", "united-states"),
-    "NGOs and media": lambda a: a["kind"] in ("ngo", "media", "researchers"),
-    "UN and other bodies": lambda a: a["id"] in ("un-hrc", "special-rapporteurs", "un-sr-foe"),
-}
+#: The groups of actors in the timeline's filter (actors.group; data/README.md gives the rule).
+ACTOR_GROUPS = data.labels("actors", "group")
 
+#: The kinds of event the timeline shows, in the order of its legend.
 KINDS = {
-    "statement": "Statement",
-    "letter": "Letter",
-    "report": "Report",
-    "decision": "Decision",
-    "commitment": "Commitment",
-    "chairmanship": "Chairmanship",
-    "summit": "Summit",
-    "law_signed": "Law signed",
-    "law_adopted": "Law adopted",
-    "other": "Other",
+    code: data.labels("events", "kind")[code]
+    for code in (
+        "statement",
+        "letter",
+        "report",
+        "decision",
+        "commitment",
+        "chairmanship",
+        "summit",
+        "law_signed",
+        "law_adopted",
+        "other",
+    )
 }
 
-ISSUES = {
-    "osce-chairmanship": "Kazakhstan's OSCE chairmanship",
-    "media-law-reform": "Media-law reform",
-    "internet-law-2009": "The 2009 internet law",
-    "later-laws": "Later internet laws",
-    "blocking": "Blocking of websites",
-}
+ISSUES = data.labels("positions", "issue")
 
 #: Stances from most to least favourable, with a colour-blind-safe colour and a score for the heatmap.
-STANCES = {
-    "supports": ("Supports", NEUTRAL, 2),
-    "welcomes_with_reservations": ("Welcomes, with reservations", SOFT, 1),
-    "neutral": ("Neutral", "#BBBBBB", 0),
-    "concerned": ("Concerned", CAUTION, -1),
-    "opposes": ("Opposes", BAD, -2),
+_STANCE_LOOK = {
+    "supports": (NEUTRAL, 2),
+    "welcomes_with_reservations": (SOFT, 1),
+    "neutral": ("#BBBBBB", 0),
+    "concerned": (CAUTION, -1),
+    "opposes": (BAD, -2),
 }
+STANCES = {code: (label, *_STANCE_LOOK[code]) for code, label in data.labels("positions", "stance").items()}
 
-STATUSES = {
-    "met": ("Met", GOOD),
-    "partly_met": ("Partly met: modest steps only", CAUTION),
-    "not_met": ("Not met", BAD),
-    "no_evidence": ("No evidence in the data", MISSING),
-}
-
-
-def _group_of(actor: pd.Series) -> str:
-    for name, test in ACTOR_GROUPS.items():
-        if test(actor):
-            return name
-    return "Other"
+_STATUS_COLOURS = {"met": GOOD, "partly_met": CAUTION, "not_met": BAD, "no_evidence": MISSING}
+#: Commitment statuses with their label and colour.
+STATUSES = {code: (label, _STATUS_COLOURS[code]) for code, label in data.labels("commitments", "status").items()}
 
 
 def statement_table() -> pd.DataFrame:
@@ -82,7 +63,7 @@ def statement_table() -> pd.DataFrame:
     chosen = events[(events["topic"] == "osce") | events["kind"].isin(["law_adopted", "law_signed"])]
     chosen = chosen[(chosen["topic"] == "osce") | (chosen["date"].dt.year == 2009)]
     actors = data.load("actors")
-    actors["group"] = actors.apply(_group_of, axis=1)
+    actors["group"] = actors["group"].map(ACTOR_GROUPS)
     table = chosen.merge(
         actors[["id", "name", "group"]].rename(columns={"id": "actor_id", "name": "actor"}),
         on="actor_id",
@@ -93,8 +74,7 @@ def statement_table() -> pd.DataFrame:
 
 
 def _when(row: pd.Series) -> str:
-    fmt = {"month": "%B %Y", "year": "%Y"}.get(row["date_precision"], "%d %B %Y")
-    return row["date"].strftime(fmt).lstrip("0")
+    return data.format_date(row["date"], row["date_precision"])
 
 
 def _check_year(year: object, positions: pd.DataFrame) -> tuple[int, int]:
@@ -118,22 +98,10 @@ def latest_positions(year: int) -> pd.DataFrame:
 
 
 #: The roles of the Permanent Council role-play (docs/roleplay-osce-permanent-council.md) and the actors
-#: whose statements make up each brief.
+#: whose statements make up each brief (data/roleplay_roles.csv).
 ROLES = {
-    "Kazakhstan's delegation": (
-        "kazakhstan",
-        "nazarbayev",
-        "tazhin",
-        "kz-mfa",
-        "kz-government",
-        "kz-ministry-information",
-        "kz-ict-agency",
-    ),
-    "OSCE Representative on Freedom of the Media": ("osce-rfom", "haraszti"),
-    "European Union": ("eu",),
-    "United States": ("united-states",),
-    "Human Rights Watch (observer)": ("hrw",),
-    "Kazakh civil society (observer)": ("ngo-coalition-osce-2010", "adil-soz"),
+    role: tuple(group.sort_values("order")["actor_id"])
+    for role, group in data.load("roleplay_roles").groupby("role", sort=False)
 }
 
 
@@ -160,7 +128,7 @@ def role_brief(role: str, *, until: str = "2009-07-31"):
         "You speak for: " + "; ".join(f"{n} ({d})" for n, d in zip(actors["name"], actors["description"], strict=True)),
         "",
     ]
-    lines.append(f"**What your side said and did, up to {cutoff:%d %B %Y}:**".replace(" 0", " "))
+    lines.append(f"**What your side said and did, up to {data.format_date(cutoff)}:**")
     lines.append("")
     for _, row in said.iterrows():
         lines.append(f"- {_when(row)}, on {ISSUES[row['issue']].lower()}: {row['summary']}")

@@ -58,7 +58,7 @@ def topology(era: str = "2009-all") -> nx.Graph:
     if era == "2009-all":
         # ONI's reading: first-tier ISPs' international traffic went through Kazakhtelecom, so their own
         # foreign links are left out of the model.
-        first_tier = {"nursat", "transtelecom", "kaztranscom", "arna", "astel", "tns-plus"}
+        first_tier = set(networks.index[(networks["tier"] == "first") & (networks["role"] != "incumbent")])
         foreign = set(networks.index[networks["role"] == "foreign_upstream"])
         links = links[~(links["from_id"].isin(first_tier) & links["to_id"].isin(foreign))]
     graph = nx.Graph()

@@ -15,11 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .activities import CaseExplorer, ClaimChecker, CollateralDamage, DetectTheBlock, MysteryMeasurement
-from .tables import CLAIM_VERDICTS, METHODS, TARGET_KINDS, case_table, collateral
+from .tables import CLAIM_VERDICTS, METHODS, ORDERED_BY, TARGET_KINDS, case_table, collateral, collateral_cases
 
 __all__ = [
     "CLAIM_VERDICTS",
     "METHODS",
+    "ORDERED_BY",
     "TARGET_KINDS",
     "CaseExplorer",
     "ClaimChecker",
@@ -28,6 +29,7 @@ __all__ = [
     "MysteryMeasurement",
     "case_table",
     "collateral",
+    "collateral_cases",
     "quiz_questions",
 ]
 

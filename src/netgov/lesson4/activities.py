@@ -23,7 +23,7 @@ from .._validate import need_whole_number
 from ..activity import Activity, FigureOutput, FilteredTimeline
 from ..cards import card, message, status_box
 from ..figures import BAD, NEUTRAL, series_style
-from .tables import CLAIM_VERDICTS, METHODS, TARGET_KINDS, _when, case_table, collateral
+from .tables import CLAIM_VERDICTS, METHODS, ORDERED_BY, TARGET_KINDS, case_table, collateral, collateral_cases
 
 __all__ = ["CaseExplorer", "ClaimChecker", "CollateralDamage", "DetectTheBlock", "MysteryMeasurement"]
 
@@ -94,7 +94,7 @@ class CaseExplorer(FilteredTimeline):
         self.figure.layout.height = max(420, 24 * len(labels) + 220)  # one readable row per case
 
     def label(self, row: pd.Series) -> str:
-        return f"{_when(row['start'], row['start_precision'])}: {row['target']}"
+        return f"{data.format_date(row['start'], row['start_precision'])}: {row['target']}"
 
     def describe_rows(self, rows: pd.DataFrame) -> str:
         methods = rows["method"].map(METHODS).value_counts()
@@ -109,14 +109,14 @@ class CaseExplorer(FilteredTimeline):
 
     def card(self, case_id: str) -> str:
         r = self.table.set_index("id").loc[case_id]
-        end = _when(r["end"], r["end_precision"]) or "not known"
+        end = data.format_date(r["end"], r["end_precision"]) or "not known"
         facts = [
             ("What", f"{TARGET_KINDS.get(r['target_kind'], r['target_kind'])}: {r['target']}"),
             ("Domains", r["domains"]),
-            ("From", _when(r["start"], r["start_precision"])),
+            ("From", data.format_date(r["start"], r["start_precision"])),
             ("Until", f"{end}" + (f" ({r['end_note']})" if pd.notna(r["end_note"]) else "")),
             ("How", "; ".join(METHODS.get(m, m) for m in data.split_ids(r["methods"]))),
-            ("Ordered by", str(r["ordered_by"]).replace("_", " ")),
+            ("Ordered by", ORDERED_BY.get(r["ordered_by"], r["ordered_by"])),
             ("Legal basis", r["legal_basis"]),
             ("Stated reason", r["stated_reason"]),
             ("Who else was hit", r["collateral"]),
@@ -246,19 +246,14 @@ class MysteryMeasurement(Activity):
 class CollateralDamage(Activity):
     """A platform blocked for a few of its sites: how many unrelated sites go dark, under your assumptions."""
 
-    CASES = {
-        "bc-wordpress-2011": 2,  # the court order named two blogs
-        "bc-livejournal-2011": 1,  # number of targeted journals not given: an assumption
-        "bc-tumblr-2015": 1,
-    }
-
     has_figure = True
 
     def __init__(self, case: str = "bc-wordpress-2011"):
         cases = case_table().set_index("id")
-        if case not in self.CASES:
-            raise ValueError(f"Unknown platform case {case!r}. Cases: {', '.join(self.CASES)}.")
-        self.cases = cases.loc[list(self.CASES)]
+        self.targets = collateral_cases()
+        if case not in self.targets:
+            raise ValueError(f"Unknown platform case {case!r}. Cases: {', '.join(self.targets)}.")
+        self.cases = cases.loc[list(self.targets)]
         self.case = widgets.Dropdown(
             options=[(f"{r.target} ({r.year})", i) for i, r in self.cases.iterrows()],
             value=case,
@@ -266,7 +261,7 @@ class CollateralDamage(Activity):
             layout=widgets.Layout(width="34em"),
         )
         self.targeted = widgets.BoundedIntText(
-            value=self.CASES[case], min=1, max=1000, description="Targeted sites", style={"description_width": "10em"}
+            value=self.targets[case], min=1, max=1000, description="Targeted sites", style={"description_width": "10em"}
         )
         self.hosted_exponent = widgets.FloatSlider(
             value=5,
@@ -295,7 +290,7 @@ class CollateralDamage(Activity):
         self.case.observe(self._new_case, names="value")
 
     def _new_case(self, change: object = None) -> None:
-        self.targeted.value = self.CASES[self.case.value]
+        self.targeted.value = self.targets[self.case.value]
         self.update()
 
     @property

@@ -6,47 +6,13 @@ import pandas as pd
 
 from .. import data
 
-__all__ = ["CLAIM_VERDICTS", "METHODS", "TARGET_KINDS", "case_table", "collateral"]
+__all__ = ["CLAIM_VERDICTS", "METHODS", "ORDERED_BY", "TARGET_KINDS", "case_table", "collateral", "collateral_cases"]
 
-METHODS = {
-    "dns": "DNS tampering",
-    "ip": "IP blocking",
-    "url_dpi": "URL filtering or deep packet inspection",
-    "tls_sni": "TLS filtering by server name (SNI)",
-    "tls_mitm": "TLS interception",
-    "throttling": "Throttling",
-    "shutdown": "Shutdown",
-    "unknown": "Method not documented",
-}
-
-TARGET_KINDS = {
-    "blog_platform": "Blog platform",
-    "news_site": "News site",
-    "social_network": "Social network",
-    "messenger": "Messenger",
-    "video_platform": "Video platform",
-    "opposition_site": "Opposition site",
-    "circumvention_tool": "Circumvention tool",
-    "petition_site": "Petition site",
-    "whole_internet": "Whole internet",
-    "many_sites": "Many sites",
-    "https_traffic": "HTTPS traffic",
-    "other": "Other",
-}
-
-CLAIM_VERDICTS = {
-    "supported": "Supported by the evidence",
-    "partly_supported": "Partly supported",
-    "contradicted": "Contradicted by the evidence",
-    "not_found": "No evidence found",
-}
-
-
-def _when(value: pd.Timestamp, precision: object) -> str:
-    if pd.isna(value):
-        return ""
-    fmt = {"month": "%B %Y", "year": "%Y"}.get(precision if isinstance(precision, str) else "day", "%d %B %Y")
-    return value.strftime(fmt).lstrip("0")
+# Plain-language names of the codes, from the data package (datapackage.json keeps them beside the codes).
+METHODS = data.labels("blocking_cases", "methods")
+TARGET_KINDS = data.labels("blocking_cases", "target_kind")
+ORDERED_BY = data.labels("blocking_cases", "ordered_by")
+CLAIM_VERDICTS = data.labels("claims", "verdict")
 
 
 def case_table() -> pd.DataFrame:
@@ -71,3 +37,10 @@ def collateral(targeted: int, hosted: int) -> dict[str, float]:
         "per_target": unrelated / targeted,
         "unrelated_share": unrelated / hosted,
     }
+
+
+def collateral_cases() -> dict[str, int]:
+    """The platform blocks the collateral-damage activity offers, with the number of sites each order targeted
+    (``collateral_cases``: stated by a source, or the kit's assumption where no source gives a number)."""
+    cases = data.load("collateral_cases")
+    return dict(zip(cases["case_id"], cases["targeted"].astype(int), strict=True))

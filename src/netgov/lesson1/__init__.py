@@ -13,22 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .activities import LegislationTimeline, LiabilityExplorer, ProvisionExplorer
-from .tables import ACTOR_ROLES, AFFECTED, CONTENT, THEMES, VERDICTS, legislation_table, provision_table
+from . import activities, tables
+from .activities import *  # noqa: F403 - the package is what a learner imports
+from .tables import *  # noqa: F403 - the package is what a learner imports
 
-__all__ = [
-    "AFFECTED",
-    "CONTENT",
-    "ACTOR_ROLES",
-    "THEMES",
-    "VERDICTS",
-    "LegislationTimeline",
-    "LiabilityExplorer",
-    "ProvisionExplorer",
-    "legislation_table",
-    "provision_table",
-    "quiz_questions",
-]
+__all__ = [*tables.__all__, *activities.__all__, "quiz_questions"]
 
 
 def quiz_questions() -> list:

@@ -14,34 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .activities import CommitmentsTracker, PositionsMap, StatementTimeline
-from .tables import (
-    ACTOR_GROUPS,
-    ISSUES,
-    KINDS,
-    ROLES,
-    STANCES,
-    STATUSES,
-    latest_positions,
-    role_brief,
-    statement_table,
-)
+from . import activities, tables
+from .activities import *  # noqa: F403 - the package is what a learner imports
+from .tables import *  # noqa: F403 - the package is what a learner imports
 
-__all__ = [
-    "ACTOR_GROUPS",
-    "ISSUES",
-    "KINDS",
-    "ROLES",
-    "STANCES",
-    "STATUSES",
-    "CommitmentsTracker",
-    "PositionsMap",
-    "StatementTimeline",
-    "latest_positions",
-    "quiz_questions",
-    "role_brief",
-    "statement_table",
-]
+__all__ = [*tables.__all__, *activities.__all__, "quiz_questions"]
 
 
 def quiz_questions() -> list:

@@ -15,45 +15,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .activities import ChokepointExplorer, ConcentrationCalculator, GatewayExplorer, draw
-from .tables import (
-    ERAS,
-    HHI_THRESHOLDS,
-    WORLD,
-    access_networks,
-    add_gateways,
-    betweenness,
-    chokepoint_share,
-    hhi,
-    hhi_band,
-    lose_access,
-    market_shares,
-    topology,
-)
+from . import activities, tables
+from .activities import *  # noqa: F403 - the package is what a learner imports
+from .tables import *  # noqa: F403 - the package is what a learner imports
 
-__all__ = [
-    "ERAS",
-    "HHI_THRESHOLDS",
-    "WORLD",
-    "ChokepointExplorer",
-    "ConcentrationCalculator",
-    "GatewayExplorer",
-    "access_networks",
-    "add_gateways",
-    "betweenness",
-    "chokepoint_share",
-    "draw",
-    "hhi",
-    "hhi_band",
-    "lose_access",
-    "market_shares",
-    "quiz_questions",
-    "topology",
-]
+__all__ = [*tables.__all__, *activities.__all__, "quiz_questions"]
 
 
 def quiz_questions() -> list:
     """The lesson's check-your-understanding questions (``quiz.toml``), with the model's numbers."""
     from ..quiz import from_file
 
-    return from_file(Path(__file__).with_name("quiz.toml"), share_2009=chokepoint_share(topology("2009-all")))
+    share_2009 = tables.chokepoint_share(tables.topology("2009-all"))
+    return from_file(Path(__file__).with_name("quiz.toml"), share_2009=share_2009)

@@ -14,24 +14,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .activities import CaseExplorer, ClaimChecker, CollateralDamage, DetectTheBlock, MysteryMeasurement
-from .tables import CLAIM_VERDICTS, METHODS, ORDERED_BY, TARGET_KINDS, case_table, collateral, collateral_cases
+from . import activities, tables
+from .activities import *  # noqa: F403 - the package is what a learner imports
+from .tables import *  # noqa: F403 - the package is what a learner imports
 
-__all__ = [
-    "CLAIM_VERDICTS",
-    "METHODS",
-    "ORDERED_BY",
-    "TARGET_KINDS",
-    "CaseExplorer",
-    "ClaimChecker",
-    "CollateralDamage",
-    "DetectTheBlock",
-    "MysteryMeasurement",
-    "case_table",
-    "collateral",
-    "collateral_cases",
-    "quiz_questions",
-]
+__all__ = [*tables.__all__, *activities.__all__, "quiz_questions"]
 
 
 def quiz_questions() -> list:

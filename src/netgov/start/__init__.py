@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
-from .activities import UsersExplorer
-from .checks import check_first_majority_year
-from .tables import COUNTRY_NAMES, first_year_above, users_series
+from . import activities, checks, tables
+from .activities import *  # noqa: F403 - the package is what a learner imports
+from .checks import *  # noqa: F403 - the package is what a learner imports
+from .tables import *  # noqa: F403 - the package is what a learner imports
 
-__all__ = ["COUNTRY_NAMES", "UsersExplorer", "check_first_majority_year", "first_year_above", "users_series"]
+__all__ = [*tables.__all__, *activities.__all__, *checks.__all__]

@@ -323,7 +323,7 @@ def test_an_undeclared_or_unused_dependency_is_detected(tmp_path):
     assert unused_dependencies(package, {"pandas", "pyyaml", "ipython", "anywidget"}) == ["anywidget"]
 
 
-# Binder
+# Binder and CI
 
 
 def test_binder_environment_pins_python_and_ships_nbval():
@@ -349,3 +349,18 @@ def test_postbuild_installs_the_kit_and_stops_on_errors():
     assert re.search(r"pip install --no-deps \.(\s|$)", text)
     assert "@jupyterlab/apputils-extension:announcements" in text
     assert (ROOT / "postBuild").stat().st_mode & 0o111, "postBuild must be executable"
+
+
+def readme_test_command() -> str:
+    """The README Quickstart's line that runs the tests."""
+    quickstart = (ROOT / "README.md").read_text(encoding="utf-8").split("## Quickstart", 1)[1]
+    block = re.search(r"```bash\n(.*?)```", quickstart, re.S).group(1)
+    (line,) = [line.strip() for line in block.splitlines() if "pytest" in line]
+    return line
+
+
+def test_ci_runs_the_readme_test_command_with_the_lock():
+    command = readme_test_command()
+    assert re.search(r"pip install (.* )?-c constraints\.txt (.* )?\"\.\[test\]\"", command), command
+    ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
+    assert command in ci_lines, f".ci/run does not run the README's test command {command!r}"

@@ -323,7 +323,7 @@ def test_an_undeclared_or_unused_dependency_is_detected(tmp_path):
     assert unused_dependencies(package, {"pandas", "pyyaml", "ipython", "anywidget"}) == ["anywidget"]
 
 
-# Binder and CI
+# Binder, CI and pre-commit
 
 
 def test_binder_environment_pins_python_and_ships_nbval():
@@ -364,3 +364,27 @@ def test_ci_runs_the_readme_test_command_with_the_lock():
     assert re.search(r"pip install (.* )?-c constraints\.txt (.* )?\"\.\[test\]\"", command), command
     ci_lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()]
     assert command in ci_lines, f".ci/run does not run the README's test command {command!r}"
+
+
+def precommit_repos() -> dict[str, dict]:
+    """.pre-commit-config.yaml's repositories by their last path part (``ruff-pre-commit``, ``nbstripout``)."""
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    return {repo["repo"].rstrip("/").rsplit("/", 1)[1]: repo for repo in config["repos"]}
+
+
+def test_precommit_hooks_run_the_locked_versions():
+    repos, pins = precommit_repos(), lock_pins(LOCK)
+    assert "ruff-pre-commit" in repos, ".pre-commit-config.yaml has no ruff hooks"
+    assert repos["ruff-pre-commit"]["rev"] == f"v{pins['ruff']}", "the ruff hooks and tests/test_lint.py must agree"
+    assert repos["nbstripout"]["rev"] == pins["nbstripout"]
+
+
+def test_precommit_lints_what_test_lint_checks():
+    from test_lint import FOLDERS
+
+    hooks = {hook["id"]: hook for hook in precommit_repos()["ruff-pre-commit"]["hooks"]}
+    assert set(hooks) == {"ruff-check", "ruff-format"}
+    for hook in hooks.values():
+        files = re.compile(hook["files"])
+        assert all(files.search(f"{folder}/module.py") for folder in FOLDERS), hook
+        assert not files.search("notebooks/01-the-2009-law.ipynb"), hook

@@ -27,7 +27,7 @@ def first_command_lab_args() -> list[str]:
     """The arguments the README gives `jupyter lab` in its first command (after the install)."""
     first = readme_commands()[0]
     install, lab = first.split("&&")
-    assert "pip install ." in install
+    assert re.search(r'pip install (-c constraints\.txt )?"\.\[app\]"', install), install
     words = shlex.split(lab)
     assert words[:2] == ["jupyter", "lab"], first
     return words[2:]

@@ -14,7 +14,9 @@ import nbformat
 import pytest
 from helpers import ROOT, displayed_widgets, voila_server
 
-LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+from netgov._notebooks import notebooks
+
+LESSONS = [path.name for path in notebooks(ROOT, ["notebooks"])]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 

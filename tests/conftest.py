@@ -1,11 +1,30 @@
-"""Fixtures shared by the unit tests."""
+"""The offline guard, and fixtures shared by the tests."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
-from helpers import ROOT
+from helpers import OFFLINE_GUARD, ROOT
+
+_SAVED_PYTHONPATH = pytest.StashKey[str | None]()
+
+
+def pytest_configure(config):
+    """Every Python process this session starts (kernels of nbval and of the other tests, Voila and JupyterLab,
+    subprocesses) imports the offline guard, so that all of them run without the network."""
+    config.stash[_SAVED_PYTHONPATH] = os.environ.get("PYTHONPATH")
+    paths = [str(OFFLINE_GUARD), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    os.environ["PYTHONPATH"] = os.pathsep.join(paths)
+
+
+def pytest_unconfigure(config):
+    saved = config.stash.get(_SAVED_PYTHONPATH, None)
+    if saved is None:
+        os.environ.pop("PYTHONPATH", None)
+    else:
+        os.environ["PYTHONPATH"] = saved
 
 
 @pytest.fixture

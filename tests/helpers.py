@@ -13,6 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIRS = ("notebooks", "exercises")
 #: Where the kit keeps notebooks: lessons, exercises, their solutions, the benchmark's floor.
 ALL_FOLDERS = (*NOTEBOOK_DIRS, "exercises/solutions", "benchmarks")
+#: First on the PYTHONPATH of every process a test session starts (tests/conftest.py): its sitecustomize.py
+#: refuses connections to other machines.
+OFFLINE_GUARD = ROOT / "tests" / "offline"
 #: Plotly figures each lesson shows once it has run (the browser, Voila and static-edition tests count them).
 LESSON_FIGURES = {
     "00-start-here.ipynb": 1,  # internet users

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from helpers import OFFLINE_GUARD, ROOT
@@ -27,6 +29,30 @@ def pytest_unconfigure(config):
         os.environ["PYTHONPATH"] = saved
 
 
+@pytest.fixture(scope="session")
+def executed_notebook():
+    """``executed_notebook(path)``: the notebook as it is after running top to bottom in a fresh kernel
+    (``netgov._notebooks.execute``), with its outputs and widget state. Each notebook runs at most once per session,
+    however many tests read it; each call returns a copy of its own, which the caller may change. A notebook
+    that failed raises its error again for every test that reads it, without running again."""
+    from netgov._notebooks import execute
+
+    runs = {}
+
+    def executed(path):
+        path = Path(path).resolve()
+        if path not in runs:
+            try:
+                runs[path] = execute(path)
+            except Exception as error:
+                runs[path] = error
+        if isinstance(runs[path], Exception):
+            raise runs[path]
+        return copy.deepcopy(runs[path])
+
+    return executed
+
+
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch):
     """A private copy of the data package that a test may corrupt; the loader is pointed at it."""
@@ -42,10 +68,11 @@ def data_copy(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def static_site(tmp_path_factory):
-    """The static edition of the kit, exported once per test session: (site folder, {page: figures})."""
+def static_site(tmp_path_factory, executed_notebook):
+    """The static edition of the kit, exported once per test session from the notebooks already run for the
+    other tests: (site folder, {page: figures})."""
     from netgov.export import export
 
     out = tmp_path_factory.mktemp("static") / "site"
-    pages = export(ROOT, out, log=lambda message: None)
+    pages = export(ROOT, out, log=lambda message: None, execute=executed_notebook)
     return out, pages

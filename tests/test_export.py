@@ -1,7 +1,8 @@
 """The static edition (`python -m netgov export`): pages that need no kernel and no network.
 
-The export itself runs once per session (the ``static_site`` fixture); how the pages look in a browser,
-and whether they pass axe-core, is in ``tests/browser/test_static_edition.py``.
+The export itself runs once per session (the ``static_site`` fixture), from the notebooks the session has
+already run for other tests; how the pages look in a browser, and whether they pass axe-core, is in
+``tests/browser/test_static_edition.py``.
 """
 
 from __future__ import annotations

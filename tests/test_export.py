@@ -197,12 +197,13 @@ def test_notebooks_run_elsewhere_are_exported_without_running_again(tmp_path):
         return nb
 
     pages = export(tmp_path, tmp_path / "site", log=lambda m: None, execute=already_run)
-    assert ran == [lesson.resolve()]
+    assert ran == [lesson.resolve()]  # and no kernel: this test is in the unit tier, where starting one fails
     assert pages == {"notebooks/lesson.html": 0}
     page = (tmp_path / "site" / "notebooks" / "lesson.html").read_text(encoding="utf-8")
     assert "<title>Run elsewhere</title>" in page and "<pre>2</pre>" in page
 
 
+@pytest.mark.notebooks
 def test_a_failing_notebook_is_named_and_nothing_half_done_is_passed_off(tmp_path):
     kit_with_one_lesson(tmp_path, "1 / 0")
     with pytest.raises(ExportError, match=r"lesson.ipynb failed while running \(ZeroDivisionError: division by zero\)"):

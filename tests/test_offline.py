@@ -31,9 +31,11 @@ def test_a_kernel_started_in_this_session_refuses_the_network(tmp_path):
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells = [
+        # Variables given to execute() add to the session's environment, which keeps the guard on the path.
+        nbformat.v4.new_code_cell("import os\nassert os.environ['NETGOV_EXTRA'] == 'yes'"),
         # Loopback stays open: kernels and servers talk to this machine.
         nbformat.v4.new_code_cell("import socket\nsocket.socket().connect_ex(('127.0.0.1', 9))"),
         nbformat.v4.new_code_cell("socket.create_connection(('192.0.2.1', 80), timeout=1)"),
     ]
     with pytest.raises(CellExecutionError, match="netgov offline test: connection to .* refused"):
-        execute(nb, cwd=tmp_path)
+        execute(nb, cwd=tmp_path, env={"NETGOV_EXTRA": "yes"})

@@ -1,4 +1,4 @@
-"""Paths and helpers shared by the unit tests (imported as `helpers`; conftest.py holds only fixtures)."""
+"""Paths and helpers shared by the tests (imported as `helpers`; conftest.py holds the fixtures and the hooks)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from netgov._notebooks import notebooks
 from netgov._servers import free_port, running_server, voila_server, wait_for  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_DIRS = ("notebooks", "exercises")
 #: Where the kit keeps notebooks: lessons, exercises, their solutions, the benchmark's floor.
-ALL_FOLDERS = (*NOTEBOOK_DIRS, "exercises/solutions", "benchmarks")
+ALL_FOLDERS = ("notebooks", "exercises", "exercises/solutions", "benchmarks")
 #: First on the PYTHONPATH of every process a test session starts (tests/conftest.py): its sitecustomize.py
 #: refuses connections to other machines.
 OFFLINE_GUARD = ROOT / "tests" / "offline"
+NOTEBOOK_DIRS = ("notebooks", "exercises")
 #: Plotly figures each lesson shows once it has run (the browser, Voila and static-edition tests count them).
 LESSON_FIGURES = {
     "00-start-here.ipynb": 1,  # internet users

@@ -196,11 +196,12 @@ WIDGETS: list[Callable[[], list[dict]]] = [
 def execute_seconds(path: Path) -> float:
     """Wall time to start a fresh kernel, run every cell of the notebook and shut the kernel down."""
     import nbformat
-    from nbclient import NotebookClient
+
+    from netgov._notebooks import execute
 
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    execute(nb, cwd=path.parent, timeout=300)
     return time.perf_counter() - start
 
 
@@ -223,33 +224,17 @@ LOAD_CODE = (
 
 def voila_seconds(notebooks: list[Path]) -> dict[str, float]:
     """Seconds from request to the last byte of each lesson's Voila page (the notebook runs in between)."""
-    import socket
     import urllib.request
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    cmd = [sys.executable, "-m", "voila", str(ROOT / "notebooks"), "--no-browser", f"--port={port}"]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT / "notebooks")
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
+    from netgov._servers import voila_server
+
+    with voila_server(ROOT / "notebooks") as url:
         out = {}
         for path in notebooks:
             start = time.perf_counter()
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/voila/render/{path.name}", timeout=120).read()
+            urllib.request.urlopen(f"{url}/voila/render/{path.name}", timeout=120).read()
             out[path.name] = time.perf_counter() - start
         return out
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def export_seconds() -> float:
@@ -264,11 +249,10 @@ def export_seconds() -> float:
         return time.perf_counter() - start
 
 
-def notebooks() -> list[Path]:
-    found = []
-    for folder in ("notebooks", "exercises"):
-        found.extend(sorted(p for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts))
-    return found
+def notebooks(folders: tuple[str, ...] = ("notebooks", "exercises", "exercises/solutions")) -> list[Path]:
+    from netgov._notebooks import notebooks
+
+    return notebooks(ROOT, folders)
 
 
 def run(repeat: int) -> tuple[list[str], bool]:
@@ -292,7 +276,7 @@ def run(repeat: int) -> tuple[list[str], bool]:
     print(f"import netgov: {imp * 1000:.0f} ms; load every table: {load * 1000:.0f} ms")
     lines.append(f"| `import netgov` (fresh interpreter) | {imp * 1000:.0f} ms | |")
     lines.append(f"| load and validate every table | {load * 1000:.0f} ms | |")
-    lessons = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    lessons = notebooks(("notebooks",))
     for name, seconds in voila_seconds(lessons).items():
         print(f"Voila {name}: {seconds:.2f} s")
         lines.append(f"| Voila page (dashboard mode): `{name}` | {seconds:.2f} s | |")

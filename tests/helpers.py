@@ -1,13 +1,21 @@
-"""Paths and helpers shared by the unit tests (imported as `helpers`; conftest.py holds only fixtures)."""
+"""Paths and helpers shared by the tests (imported as `helpers`; conftest.py holds the fixtures and the hooks)."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
 
+from netgov._notebooks import notebooks
+
+# Re-exported: the benchmarks start their servers with the same helpers, so they live in the package.
+from netgov._servers import free_port, running_server, voila_server, wait_for  # noqa: F401
 from netgov.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Where the kit keeps notebooks: lessons, exercises, their solutions, the benchmark's floor.
+ALL_FOLDERS = ("notebooks", "exercises", "exercises/solutions", "benchmarks")
+#: First on the PYTHONPATH of every process a test session starts (tests/conftest.py): its sitecustomize.py
+#: refuses connections to other machines.
+OFFLINE_GUARD = ROOT / "tests" / "offline"
 NOTEBOOK_DIRS = ("notebooks", "exercises")
 #: Plotly figures each lesson shows once it has run (the browser, Voila and static-edition tests count them),
 #: from the lesson registry: one per activity that draws.
@@ -16,10 +24,7 @@ LESSON_FIGURES = {Path(lesson.notebook).name: lesson.figures for lesson in LESSO
 
 def all_notebooks() -> list[Path]:
     """Every notebook the kit ships (lessons, exercises, solutions, the benchmark floor)."""
-    found = []
-    for folder in (*NOTEBOOK_DIRS, "benchmarks"):
-        found.extend(p for p in (ROOT / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
-    return sorted(found)
+    return notebooks(ROOT, ALL_FOLDERS)
 
 
 def displayed_widgets(notebook: Path) -> int:
@@ -46,61 +51,3 @@ def lab_test_flags(port: int) -> list[str]:
         "--ServerApp.disable_check_xsrf=True",
         "--LabApp.expose_app_in_browser=True",
     ]
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, timeout: float = 90.0) -> None:
-    """Return once ``url`` answers 200; raise after ``timeout`` seconds."""
-    import time
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
-
-
-@contextmanager
-def running_server(cmd: list[str], port: int, ready_path: str, log_path: Path, **popen):
-    """Run a server command until the block ends; yields its base URL once ``ready_path`` answers 200."""
-    import subprocess
-
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, **popen)
-        try:
-            wait_for(f"http://127.0.0.1:{port}{ready_path}")
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-
-
-@contextmanager
-def voila_server(folder: Path, log_path: Path):
-    """Voila serving ``folder`` on a free loopback port, as a teacher would start it; yields the base URL.
-
-    Voila runs in this interpreter's environment (``python -m voila``), with the kit's defaults:
-    code hidden, tracebacks hidden (a failing cell shows "There was an error ...").
-    """
-    import sys
-
-    port = free_port()
-    cmd = [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
-    with running_server(cmd, port, "/", log_path, cwd=folder) as url:
-        yield url

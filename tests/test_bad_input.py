@@ -223,6 +223,7 @@ CASES = [
     ("lesson4.collateral", lambda: netgov.lesson4.collateral("a", 5), ValueError, ["'a'", "whole number"]),
     ("lesson4.CollateralDamage", lambda: netgov.lesson4.CollateralDamage("x"), ValueError, ["'x'", "Cases"]),
     ("export.export", lambda: netgov.export.export("/nonexistent"), netgov.export.ExportError, ["no notebooks"]),
+    ("export.export", lambda: netgov.export.export(".", execute=5), TypeError, ["int", "function of a notebook"]),
     ("export.StaticWidgets", lambda: netgov.export.StaticWidgets([], "n"), TypeError, ["list", "widget state"]),
     ("export.make_static", lambda: netgov.export.make_static({}, "n"), TypeError, ["dict", "NotebookNode"]),
     ("export.local_links_to_html", lambda: netgov.export.local_links_to_html(5), TypeError, ["int", "text"]),

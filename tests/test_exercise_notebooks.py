@@ -1,5 +1,9 @@
 """Every exercise notebook, run as a learner first opens it, answers each check with 'No answer yet';
-its solutions notebook answers every check with 'Correct'."""
+its solutions notebook answers every check with 'Correct'.
+
+The notebooks are read from the session's shared runs (the ``executed_notebook`` fixture), which the static
+export reads too, so each runs once for both.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,15 @@ import re
 import nbformat
 import pytest
 from helpers import ROOT
-from nbclient import NotebookClient
 
-EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
+from netgov._notebooks import notebooks
+
+EXERCISES = notebooks(ROOT, ["exercises"])
 CHECK_CALL = re.compile(r"^check\.q\d+\(", re.M)
 
 
-def check_outputs(path):
-    """Run the notebook in a fresh kernel; return {cell source: text of its result} for cells that call a check."""
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+def check_outputs(nb):
+    """{cell source: text of its result} for the cells of an executed notebook that call a check."""
     results = {}
     for cell in nb.cells:
         if cell.cell_type == "code" and CHECK_CALL.search(cell.source):
@@ -33,17 +36,17 @@ def test_every_exercise_has_a_solution():
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
-def test_blank_exercise_answers_get_guidance(path):
-    results = check_outputs(path)
+def test_blank_exercise_answers_get_guidance(executed_notebook, path):
+    results = check_outputs(executed_notebook(path))
     assert 4 <= len(results) <= 8, "a lesson has 4 to 8 auto-checked tasks"
     for source, text in results.items():
         assert text.startswith("No answer yet"), f"{source!r} gave {text!r}"
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
-def test_solutions_pass_every_check(path):
+def test_solutions_pass_every_check(executed_notebook, path):
     solution = ROOT / "exercises" / "solutions" / path.name
-    results = check_outputs(solution)
+    results = check_outputs(executed_notebook(solution))
     cells = nbformat.read(path, as_version=4).cells
     exercise_calls = sum(bool(CHECK_CALL.search(c.source)) for c in cells if c.cell_type == "code")
     assert len(results) == exercise_calls, "the solutions call every check the exercise calls"

@@ -1,7 +1,8 @@
 """The static edition (`python -m netgov export`): pages that need no kernel and no network.
 
-The export itself runs once per session (the ``static_site`` fixture); how the pages look in a browser,
-and whether they pass axe-core, is in ``tests/browser/test_static_edition.py``.
+The export itself runs once per session (the ``static_site`` fixture), from the notebooks the session has
+already run for other tests; how the pages look in a browser, and whether they pass axe-core, is in
+``tests/browser/test_static_edition.py``.
 """
 
 from __future__ import annotations
@@ -15,15 +16,15 @@ import nbformat
 import pytest
 from helpers import LESSON_FIGURES, ROOT, displayed_widgets
 
+from netgov._notebooks import notebooks
 from netgov.export import NOTE, ExportError, StaticWidgets, export, local_links_to_html
 
 NOTE_START = NOTE.split("{")[0]
 
 
 def notebook_pages():
-    for folder in ("notebooks", "exercises"):
-        for path in sorted((ROOT / folder).glob("*.ipynb")):
-            yield f"{folder}/{path.stem}.html", path
+    for path in notebooks(ROOT):
+        yield f"{path.parent.name}/{path.stem}.html", path
 
 
 @pytest.mark.parametrize("page, notebook", list(notebook_pages()), ids=lambda v: str(v).split("/")[-1])
@@ -174,13 +175,38 @@ def test_export_outside_the_kit_says_where_to_run_it(tmp_path):
         export(tmp_path, tmp_path / "site", log=lambda m: None)
 
 
-def test_a_failing_notebook_is_named_and_nothing_half_done_is_passed_off(tmp_path):
+def kit_with_one_lesson(root, *sources):
+    """A folder laid out like the kit, with one lesson whose code cells are ``sources``; its path."""
     for folder in ("notebooks", "exercises"):
-        (tmp_path / folder).mkdir()
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")])
+        (root / folder).mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, tmp_path / "notebooks" / "broken.ipynb")
-    with pytest.raises(ExportError, match=r"broken.ipynb failed while running \(ZeroDivisionError: division by zero\)"):
+    nbformat.write(nb, root / "notebooks" / "lesson.ipynb")
+    return root / "notebooks" / "lesson.ipynb"
+
+
+def test_notebooks_run_elsewhere_are_exported_without_running_again(tmp_path):
+    lesson = kit_with_one_lesson(tmp_path, "1 + 1")
+    ran = []
+
+    def already_run(path):
+        ran.append(path)
+        nb = nbformat.read(path, as_version=4)
+        nb.cells.insert(0, nbformat.v4.new_markdown_cell("# Run elsewhere"))
+        nb.cells[1].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
+        return nb
+
+    pages = export(tmp_path, tmp_path / "site", log=lambda m: None, execute=already_run)
+    assert ran == [lesson.resolve()]  # and no kernel: this test is in the unit tier, where starting one fails
+    assert pages == {"notebooks/lesson.html": 0}
+    page = (tmp_path / "site" / "notebooks" / "lesson.html").read_text(encoding="utf-8")
+    assert "<title>Run elsewhere</title>" in page and "<pre>2</pre>" in page
+
+
+@pytest.mark.notebooks
+def test_a_failing_notebook_is_named_and_nothing_half_done_is_passed_off(tmp_path):
+    kit_with_one_lesson(tmp_path, "1 / 0")
+    with pytest.raises(ExportError, match=r"lesson.ipynb failed while running \(ZeroDivisionError: division by zero\)"):
         export(tmp_path, tmp_path / "site", log=lambda m: None)
     assert not (tmp_path / "site" / "index.html").exists()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import nbformat
 import pytest
@@ -14,6 +15,27 @@ MAX_BYTES = 100_000
 
 def test_there_are_notebooks():
     assert (ROOT / "notebooks" / "00-start-here.ipynb") in NOTEBOOKS
+
+
+def notebooks_anywhere(root):
+    """Every notebook under ``root``, in any folder but hidden ones (.git, .venv, .ipynb_checkpoints)."""
+    found = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found.extend(os.path.join(folder, name) for name in files if name.endswith(".ipynb"))
+    return sorted(found)
+
+
+def test_every_notebook_of_the_repository_is_in_a_folder_the_suite_checks():
+    # The suite lists folders by name (helpers.ALL_FOLDERS); a notebook elsewhere would escape every check.
+    assert notebooks_anywhere(ROOT) == sorted(str(path) for path in NOTEBOOKS)
+
+
+def test_the_notebook_search_sees_subfolders(tmp_path):
+    (tmp_path / "a" / ".ipynb_checkpoints").mkdir(parents=True)
+    for name in ("top.ipynb", "a/deep.ipynb", "a/.ipynb_checkpoints/deep-checkpoint.ipynb"):
+        (tmp_path / name).write_text("{}")
+    assert notebooks_anywhere(tmp_path) == [str(tmp_path / "a" / "deep.ipynb"), str(tmp_path / "top.ipynb")]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))

@@ -14,7 +14,9 @@ import nbformat
 import pytest
 from helpers import ROOT, displayed_widgets, voila_server
 
-LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+from netgov._notebooks import notebooks
+
+LESSONS = [path.name for path in notebooks(ROOT, ["notebooks"])]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -57,6 +59,7 @@ def test_the_widget_count_finds_activities_and_quizzes():
     assert displayed_widgets(ROOT / "notebooks" / "04-blocked.ipynb") == 6  # five widgets and the quiz
 
 
+@pytest.mark.notebooks
 def test_these_checks_catch_a_failing_cell_and_a_page_that_never_finishes(tmp_path):
     for name, source in {"fails": "1 / 0", "stalls": "import time\ntime.sleep(120)"}.items():
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])

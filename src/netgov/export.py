@@ -13,10 +13,12 @@ import html
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
 
+from . import _notebooks
 from ._validate import need_text
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -200,21 +202,23 @@ def local_links_to_html(markdown: str) -> str:
     return LINK.sub(lambda m: f"]({m[1]}.html{m[3] or ''})", markdown)
 
 
-def _execute(path: Path, timeout: int = 300):
-    """Run a notebook top to bottom in a fresh kernel, in its own folder; the executed notebook."""
-    from nbclient import NotebookClient
+def _execute(path: Path):
+    """Run a notebook top to bottom in a fresh kernel, in its own folder; the executed notebook. The cell timeout
+    is generous: the export runs on a teacher's computer, which may be slow."""
+    return _notebooks.execute(path, timeout=300)
+
+
+def _executed(path: Path, execute: Callable[[Path], nbformat.NotebookNode]):
+    """``execute(path)``, with a failing cell reported as an ExportError that names the notebook."""
     from nbclient.exceptions import CellExecutionError
 
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": path.parent}})
     try:
-        client.execute()
+        return execute(path)
     except CellExecutionError as error:
         raise ExportError(
             f"{path.name} failed while running ({error.ename}: {error.evalue}), so no page was written. "
             "Run it in JupyterLab to see where."
         ) from None
-    return nb
 
 
 def _first_heading(markdown: str, fallback: str) -> str:
@@ -267,11 +271,24 @@ def _markdown_page(path: Path) -> tuple[str, str]:
     return title, _simple_page(title, markdown2html_mistune(local_links_to_html(text)))
 
 
-def export(root: Path | str = ".", out: Path | str | None = None, log=print) -> dict[str, int]:
+def export(
+    root: Path | str = ".",
+    out: Path | str | None = None,
+    log=print,
+    execute: Callable[[Path], nbformat.NotebookNode] | None = None,
+) -> dict[str, int]:
     """Write the static edition of the kit in ``root`` to ``out`` (default ``root/site``).
+
+    ``execute(path)`` returns a notebook executed with its widget state, as :func:`netgov._notebooks.execute`
+    does (the default: each notebook runs in a fresh kernel). A caller that has already run the notebooks, like
+    the test suite, passes its own, so that nothing runs twice; the notebook it returns is changed into the page.
 
     Returns ``{page path relative to out: number of plotly figures on it}`` for the notebook pages.
     """
+    if execute is None:
+        execute = _execute
+    elif not callable(execute):
+        raise TypeError(f"export()'s execute must be a function of a notebook's path, not {type(execute).__name__}.")
     root = Path(root).resolve()
     missing = [folder for folder, _ in SECTIONS if not (root / folder).is_dir()]
     if missing:
@@ -292,9 +309,9 @@ def export(root: Path | str = ".", out: Path | str | None = None, log=print) -> 
     for folder, heading in SECTIONS:
         (out / folder).mkdir()
         index.append(f"<h2>{heading}</h2><ul>")
-        for path in sorted((root / folder).glob("*.ipynb")):
+        for path in _notebooks.notebooks(root, [folder]):
             log(f"running {folder}/{path.name}")
-            nb = _execute(path)
+            nb = _executed(path, execute)
             relative = f"{folder}/{path.stem}.html"
             pages[relative] = make_static(nb, f"{folder}/{path.name}")
             title = _page_title(nb, path.stem)

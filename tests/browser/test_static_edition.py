@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from helpers import ROOT
 
+from netgov._notebooks import notebooks
+
 PAGES = [
-    *(f"notebooks/{p.stem}.html" for p in sorted((ROOT / "notebooks").glob("*.ipynb"))),
-    *(f"exercises/{p.stem}.html" for p in sorted((ROOT / "exercises").glob("*.ipynb"))),
+    *(f"{p.parent.name}/{p.stem}.html" for p in notebooks(ROOT)),
     "index.html",
     *(f"docs/{p.stem}.html" for p in sorted((ROOT / "docs").glob("*.md"))),
 ]

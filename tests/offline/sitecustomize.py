@@ -1,4 +1,5 @@
-"""Loaded by every Python process started with this folder on PYTHONPATH (see tests/test_offline.py).
+"""Loaded by every Python process started with this folder on PYTHONPATH, which tests/conftest.py sets for the
+whole test session (tests/test_offline.py checks that it does, and that the guard works).
 
 It refuses any network connection that is not to this machine, so that a notebook that needs the network
 fails loudly instead of quietly downloading something.

@@ -91,6 +91,16 @@ class CaseExplorer(FilteredTimeline):
 
     def __init__(self, years: tuple[int, int] | None = None):
         self.table = case_table()
+        # What draw() shows of each case, by row, worked out once: an update then only picks rows.
+        self._drawn = [
+            (
+                f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})",
+                r.start.strftime("%Y-%m-%d"),
+                (r.end if pd.notna(r.end) else r.start).strftime("%Y-%m-%d"),
+                "end unknown or ongoing" if pd.isna(r.end) else r.end.strftime("%Y-%m-%d"),
+            )
+            for r in self.table.itertuples()
+        ]
         first, last = int(self.table["year"].min()), int(self.table["year"].max())
         years = years or (first, last)
         kinds = [k for k in KINDS if k in set(self.table["target_kind"])]
@@ -123,30 +133,31 @@ class CaseExplorer(FilteredTimeline):
         return t[t["year"].between(start, end) & t["target_kind"].isin(self.kinds.value) & method_match]
 
     def draw(self, rows: pd.DataFrame) -> None:
-        labels = [f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})" for r in rows.itertuples()]
-        for n, method in enumerate(m for m in METHODS if m in set(rows["method"])):
-            mask = (rows["method"] == method).tolist()
-            part = rows[rows["method"] == method]
-            part_labels = [label for label, keep in zip(labels, mask, strict=True) if keep]
-            xs, ys = [], []
-            for label, r in zip(part_labels, part.itertuples(), strict=True):
-                end = r.end if pd.notna(r.end) else r.start
-                xs += [r.start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d"), None]
+        drawn = [self._drawn[i] for i in rows.index]  # (label, start, end or start, end as hovered)
+        by_method: dict[str, list[tuple[str, str, str, str]]] = {}
+        for method, case in zip(rows["method"].tolist(), drawn, strict=True):
+            by_method.setdefault(method, []).append(case)
+        for n, method in enumerate(m for m in METHODS if m in by_method):
+            part = by_method[method]
+            xs: list[str | None] = []
+            ys: list[str | None] = []
+            for label, start, end, _ in part:
+                xs += [start, end, None]
                 ys += [label, label, None]
             colour = OKABE_ITO[n % 8]
             self.figure.add_scatter(
                 x=xs, y=ys, mode="lines", line=dict(color=colour, width=6), showlegend=False, hoverinfo="skip"
             )
-            ends = part["end"].map(lambda e: "end unknown or ongoing" if pd.isna(e) else e.strftime("%Y-%m-%d"))
             self.figure.add_scatter(
-                x=part["start"].dt.strftime("%Y-%m-%d").tolist(),
-                y=part_labels,
+                x=[start for _, start, _, _ in part],
+                y=[label for label, _, _, _ in part],
                 mode="markers",
                 name=METHODS[method],
                 marker=dict(color=colour, symbol=MARKERS[n % len(MARKERS)], size=11),
-                customdata=ends.tolist(),
+                customdata=[hovered for _, _, _, hovered in part],
                 hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
             )
+        labels = [label for label, _, _, _ in drawn]
         self.figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), dtick=1)
         self.figure.layout.height = max(420, 24 * len(labels) + 220)  # one readable row per case
 

@@ -170,9 +170,10 @@ MARKERS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "
 class FilteredTimeline:
     """A timeline of table rows that the learner filters, with a list of the rows shown and a card for one.
 
-    Subclasses build their filter widgets and a :class:`FigureOutput`, then call :meth:`_assemble`, and
-    implement ``selection()`` (the rows the filters keep), ``draw(rows)`` (add traces to ``self.figure``),
-    ``describe(rows)`` (a text description), ``label(row)`` (a row's name in the list) and ``card(row_id)``.
+    Subclasses set ``self.table`` (every row the timeline can show, with an ``id`` column), build their filter
+    widgets and a :class:`FigureOutput`, then call :meth:`_assemble`, and implement ``selection()`` (the rows
+    of ``self.table`` the filters keep), ``draw(rows)`` (add traces to ``self.figure``), ``describe(rows)``
+    (a text description), ``label(row)`` (a row's name in the list) and ``card(row_id)``.
     """
 
     empty_text = "Nothing matches these filters."
@@ -200,6 +201,8 @@ class FilteredTimeline:
         self.picker = widgets.Dropdown(description=picker_label, layout=widgets.Layout(width="95%"))
         self.description = widgets.HTML()
         self.detail = widgets.HTML()
+        # A row's name in the list depends on the row alone: worked out once, not on every update.
+        self._labels = {row["id"]: self.label(row) for _, row in self.table.iterrows()}
         for control in (*filters, self.years):
             control.observe(self.update, names="value")
         self.picker.observe(self.show_item, names="value")
@@ -219,7 +222,7 @@ class FilteredTimeline:
             date_axis_years(self.figure, *self.years.value)
         self.chart.refresh()
         self.description.value = message(self.empty_text) if rows.empty else self.describe(rows)
-        options = [(self.label(row), row["id"]) for _, row in rows.iterrows()]
+        options = [(self._labels[row_id], row_id) for row_id in rows["id"].tolist()]
         self.picker.options = options
         self.picker.value = options[0][1] if options else None
         self.show_item()

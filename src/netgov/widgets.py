@@ -203,6 +203,7 @@ class FilteredTimeline:
         self.detail = widgets.HTML()
         # A row's name in the list depends on the row alone: worked out once, not on every update.
         self._labels = {row["id"]: self.label(row) for _, row in self.table.iterrows()}
+        self._refilling = False
         for control in (*filters, self.years):
             control.observe(self.update, names="value")
         self.picker.observe(self.show_item, names="value")
@@ -223,9 +224,17 @@ class FilteredTimeline:
         self.chart.refresh()
         self.description.value = message(self.empty_text) if rows.empty else self.describe(rows)
         options = [(self._labels[row_id], row_id) for row_id in rows["id"].tolist()]
-        self.picker.options = options
-        self.picker.value = options[0][1] if options else None
+        # New options make the picker change its value, which would draw a card that is drawn again below:
+        # the card is drawn once, after the list is in place.
+        self._refilling = True
+        try:
+            self.picker.options = options
+            self.picker.value = options[0][1] if options else None
+        finally:
+            self._refilling = False
         self.show_item()
 
     def show_item(self, change: object = None) -> None:
+        if self._refilling:
+            return
         self.detail.value = "" if self.picker.value is None else self.card(self.picker.value)

@@ -117,6 +117,7 @@ class StatementTimeline(FilteredTimeline):
 
     def __init__(self, years: tuple[int, int] = (2003, 2011)):
         self.table = statement_table()
+        self._by_id = self.table.set_index("id")  # for card(), which looks one item up per update
         first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
         groups = [g for g in ACTOR_GROUPS if g in set(self.table["group"])]
         kinds = [k for k in KINDS if k in set(self.table["kind"])]
@@ -173,7 +174,7 @@ class StatementTimeline(FilteredTimeline):
         return f"<p>{html.escape(text)}</p>"
 
     def card(self, item_id: str) -> str:
-        row = self.table.set_index("id").loc[item_id]
+        row = self._by_id.loc[item_id]
         facts = [
             ("When", _when(row)),
             ("Who", f"{row['actor']} ({row['group']})"),

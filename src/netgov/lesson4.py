@@ -91,6 +91,7 @@ class CaseExplorer(FilteredTimeline):
 
     def __init__(self, years: tuple[int, int] | None = None):
         self.table = case_table()
+        self._by_id = self.table.set_index("id")  # for card(), which looks one case up per update
         # What draw() shows of each case, by row, worked out once: an update then only picks rows.
         self._drawn = [
             (
@@ -176,7 +177,7 @@ class CaseExplorer(FilteredTimeline):
         return f"<p>{html.escape(text)}</p>"
 
     def card(self, case_id: str) -> str:
-        r = self.table.set_index("id").loc[case_id]
+        r = self._by_id.loc[case_id]
         end = _when(r["end"], r["end_precision"]) or "not known"
         facts = [
             ("What", f"{KINDS.get(r['target_kind'], r['target_kind'])}: {r['target']}"),

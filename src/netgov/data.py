@@ -339,6 +339,8 @@ def clear_cache() -> None:
     """Forget every table read so far (after editing a CSV file in a running kernel)."""
     _load.cache_clear()
     _descriptor.cache_clear()
+    _sources_by_id.cache_clear()
+    _reference.cache_clear()
 
 
 def id_list(ids: object) -> list[str]:
@@ -383,6 +385,17 @@ def _format_source(row: pd.Series) -> str:
     return f"{who} ({date or 'n.d.'}). {row['title']}. {row['url']}"
 
 
+@functools.lru_cache(maxsize=8)
+def _sources_by_id(directory: str) -> pd.DataFrame:
+    return _load("sources", directory).set_index("id")
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference(source_id: str, directory: str) -> str:
+    # Every card a widget draws cites its sources again: each is looked up and formatted once.
+    return _format_source(_sources_by_id(directory).loc[source_id])
+
+
 def cite(ids: object) -> list[str]:
     """Format sources as one-line references, in the order given (duplicates dropped).
 
@@ -391,14 +404,15 @@ def cite(ids: object) -> list[str]:
     wanted = list(dict.fromkeys(id_list(ids)))
     if not wanted:
         raise ValueError("cite() needs at least one source id, for example cite('hrw-2009-07-14').")
-    sources = _load("sources", str(data_dir())).set_index("id")
+    directory = str(data_dir())
+    sources = _sources_by_id(directory)
     unknown = [i for i in wanted if i not in sources.index]
     if unknown:
         raise KeyError(
             f"Unknown source id(s) {unknown}. Source ids are the 'id' column of load('sources'), "
             "for example 'hrw-2009-07-14'."
         )
-    return [_format_source(sources.loc[i]) for i in wanted]
+    return [_reference(i, directory) for i in wanted]
 
 
 def references(ids: object, heading: str | None = "Sources"):

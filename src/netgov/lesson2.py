@@ -118,6 +118,15 @@ class StatementTimeline(FilteredTimeline):
     def __init__(self, years: tuple[int, int] = (2003, 2011)):
         self.table = statement_table()
         self._by_id = self.table.set_index("id")  # for card(), which looks one item up per update
+        # What draw() shows of each row, worked out once: an update then only picks rows.
+        self._drawn = list(
+            zip(
+                self.table["date"].dt.strftime("%Y-%m-%d").tolist(),
+                self.table["actor"].tolist(),
+                self.table["title"].tolist(),
+                strict=True,
+            )
+        )
         first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
         groups = [g for g in ACTOR_GROUPS if g in set(self.table["group"])]
         kinds = [k for k in KINDS if k in set(self.table["kind"])]
@@ -146,15 +155,18 @@ class StatementTimeline(FilteredTimeline):
         ]
 
     def draw(self, rows: pd.DataFrame) -> None:
-        for n, kind in enumerate(k for k in KINDS if k in set(rows["kind"])):
-            part = rows[rows["kind"] == kind]
+        by_kind: dict[str, list[tuple]] = {}  # kind: [(date, actor, title) of each row]
+        for kind, row in zip(rows["kind"].tolist(), rows.index, strict=True):
+            by_kind.setdefault(kind, []).append(self._drawn[row])
+        for n, kind in enumerate(k for k in KINDS if k in by_kind):
+            part = by_kind[kind]
             self.figure.add_scatter(
-                x=part["date"].dt.strftime("%Y-%m-%d").tolist(),
-                y=part["actor"].tolist(),
+                x=[date for date, _, _ in part],
+                y=[actor for _, actor, _ in part],
                 mode="markers",
                 name=KINDS[kind],
                 marker=dict(size=13, color=OKABE_ITO[n % 8], symbol=MARKERS[n % len(MARKERS)]),
-                customdata=part["title"].tolist(),
+                customdata=[title for _, _, title in part],
                 hovertemplate="%{customdata}<br>%{x}<extra></extra>",
             )
         self.figure.update_yaxes(categoryorder="array", categoryarray=sorted(set(rows["actor"]), reverse=True))

@@ -92,6 +92,15 @@ class CaseExplorer(FilteredTimeline):
     def __init__(self, years: tuple[int, int] | None = None):
         self.table = case_table()
         self._by_id = self.table.set_index("id")  # for card(), which looks one case up per update
+        # What selection() filters on, by row, as plain values: a few comparisons per case beat pandas' overheads.
+        self._filtered_on = list(
+            zip(
+                self.table["year"].tolist(),
+                self.table["target_kind"].tolist(),
+                self.table["methods"].str.split(";").tolist(),
+                strict=True,
+            )
+        )
         # What draw() shows of each case, by row, worked out once: an update then only picks rows.
         self._drawn = [
             (
@@ -129,9 +138,12 @@ class CaseExplorer(FilteredTimeline):
 
     def selection(self) -> pd.DataFrame:
         start, end = self.years.value
-        t = self.table
-        method_match = t["methods"].str.split(";").map(lambda ms: any(m in self.methods.value for m in ms))
-        return t[t["year"].between(start, end) & t["target_kind"].isin(self.kinds.value) & method_match]
+        kinds, methods = set(self.kinds.value), set(self.methods.value)
+        keep = [
+            start <= year <= end and kind in kinds and not methods.isdisjoint(case_methods)
+            for year, kind, case_methods in self._filtered_on
+        ]
+        return self.table[keep]
 
     def draw(self, rows: pd.DataFrame) -> None:
         drawn = [self._drawn[i] for i in rows.index]  # (label, start, end or start, end as hovered)

@@ -150,6 +150,7 @@ class CaseExplorer(FilteredTimeline):
         by_method: dict[str, list[tuple[str, str, str, str]]] = {}
         for method, case in zip(rows["method"].tolist(), drawn, strict=True):
             by_method.setdefault(method, []).append(case)
+        traces = []
         for n, method in enumerate(m for m in METHODS if m in by_method):
             part = by_method[method]
             xs: list[str | None] = []
@@ -158,18 +159,31 @@ class CaseExplorer(FilteredTimeline):
                 xs += [start, end, None]
                 ys += [label, label, None]
             colour = OKABE_ITO[n % 8]
-            self.figure.add_scatter(
-                x=xs, y=ys, mode="lines", line=dict(color=colour, width=6), showlegend=False, hoverinfo="skip"
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line=dict(color=colour, width=6),
+                    showlegend=False,
+                    hoverinfo="skip",
+                )
             )
-            self.figure.add_scatter(
-                x=[start for _, start, _, _ in part],
-                y=[label for label, _, _, _ in part],
-                mode="markers",
-                name=METHODS[method],
-                marker=dict(color=colour, symbol=MARKERS[n % len(MARKERS)], size=11),
-                customdata=[hovered for _, _, _, hovered in part],
-                hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=[start for _, start, _, _ in part],
+                    y=[label for label, _, _, _ in part],
+                    mode="markers",
+                    name=METHODS[method],
+                    marker=dict(color=colour, symbol=MARKERS[n % len(MARKERS)], size=11),
+                    customdata=[hovered for _, _, _, hovered in part],
+                    hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
+                )
             )
+        # One add_traces() of plain dicts: add_scatter() builds and validates each trace twice.
+        self.figure.add_traces(traces)
         labels = [label for label, _, _, _ in drawn]
         self.figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), dtick=1)
         self.figure.layout.height = max(420, 24 * len(labels) + 220)  # one readable row per case

@@ -164,17 +164,22 @@ class StatementTimeline(FilteredTimeline):
         by_kind: dict[str, list[tuple]] = {}  # kind: [(date, actor, title) of each row]
         for kind, row in zip(rows["kind"].tolist(), rows.index, strict=True):
             by_kind.setdefault(kind, []).append(self._drawn[row])
-        for n, kind in enumerate(k for k in KINDS if k in by_kind):
-            part = by_kind[kind]
-            self.figure.add_scatter(
-                x=[date for date, _, _ in part],
-                y=[actor for _, actor, _ in part],
-                mode="markers",
-                name=KINDS[kind],
-                marker=dict(size=13, color=OKABE_ITO[n % 8], symbol=MARKERS[n % len(MARKERS)]),
-                customdata=[title for _, _, title in part],
-                hovertemplate="%{customdata}<br>%{x}<extra></extra>",
-            )
+        # One add_traces() of plain dicts: add_scatter() builds and validates each trace twice.
+        self.figure.add_traces(
+            [
+                dict(
+                    type="scatter",
+                    x=[date for date, _, _ in by_kind[kind]],
+                    y=[actor for _, actor, _ in by_kind[kind]],
+                    mode="markers",
+                    name=KINDS[kind],
+                    marker=dict(size=13, color=OKABE_ITO[n % 8], symbol=MARKERS[n % len(MARKERS)]),
+                    customdata=[title for _, _, title in by_kind[kind]],
+                    hovertemplate="%{customdata}<br>%{x}<extra></extra>",
+                )
+                for n, kind in enumerate(k for k in KINDS if k in by_kind)
+            ]
+        )
         self.figure.update_yaxes(categoryorder="array", categoryarray=sorted(set(rows["actor"]), reverse=True))
 
     def label(self, row: pd.Series) -> str:

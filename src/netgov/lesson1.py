@@ -173,6 +173,17 @@ class LegislationTimeline:
     def __init__(self, themes: tuple[str, ...] = ("liability", "blocking_powers", "shutdowns", "platform_regulation")):
         themes = need_items(themes, "themes", "a list or tuple such as ('liability', 'blocking_powers')", item=str)
         self.table = legislation_table()
+        # What update() draws of each row, worked out once: an update then only picks rows.
+        self._drawn = list(
+            zip(
+                self.table["theme"].tolist(),
+                self.table["extends_2009_law"].tolist(),
+                self.table["date"].dt.strftime("%Y-%m-%d").tolist(),
+                self.table["short_title"].tolist(),
+                strict=True,
+            )
+        )
+        self._years = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
         present = [t for t in THEMES if t in set(self.table["theme"])]
         unknown = [t for t in themes if t not in present]
         if unknown:
@@ -208,7 +219,8 @@ class LegislationTimeline:
     def update(self, change: object = None) -> None:
         chosen = self.selected
         rows = self.table[self.table["theme"].isin(chosen)]
-        first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
+        drawn = [self._drawn[i] for i in rows.index]  # (theme, extends the 2009 law, date, short title)
+        first, last = self._years
         with self.figure.batch_update():
             clear(self.figure, "No theme ticked: tick at least one theme above." if rows.empty else None)
             groups = [
@@ -218,16 +230,16 @@ class LegislationTimeline:
             if not self.highlight.value:
                 groups = [(None, "Acts", OKABE_ITO[3], "circle")]
             for flag, name, colour, symbol in groups:
-                part = rows if flag is None else rows[rows["extends_2009_law"] == flag]
-                if part.empty:
+                part = [row for row in drawn if flag is None or row[1] is flag]
+                if not part:
                     continue
                 self.figure.add_scatter(
-                    x=part["date"].dt.strftime("%Y-%m-%d").tolist(),
-                    y=[THEMES[t] for t in part["theme"]],
+                    x=[date for _, _, date, _ in part],
+                    y=[THEMES[theme] for theme, _, _, _ in part],
                     mode="markers",
                     name=name,
                     marker=dict(color=colour, symbol=symbol, size=14, line=dict(width=1, color="#333")),
-                    customdata=list(zip(part["short_title"], part["date"].dt.strftime("%Y-%m-%d"), strict=True)),
+                    customdata=[(title, date) for _, _, date, title in part],
                     hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
                 )
             self.figure.update_yaxes(

@@ -184,6 +184,16 @@ class LegislationTimeline:
             )
         )
         self._years = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
+        # What describe() says of each row, likewise.
+        self._described = list(
+            zip(
+                self.table["id"].tolist(),
+                self.table["date"].dt.year.tolist(),
+                self.table["extends_2009_law"].tolist(),
+                self.table["short_title"].tolist(),
+                strict=True,
+            )
+        )
         present = [t for t in THEMES if t in set(self.table["theme"])]
         unknown = [t for t in themes if t not in present]
         if unknown:
@@ -252,19 +262,20 @@ class LegislationTimeline:
     def describe(self, rows: pd.DataFrame, chosen: list[str]) -> str:
         if not chosen:
             return message("No theme ticked: tick at least one theme to see the acts that deal with it.")
-        acts = rows.drop_duplicates("id")
-        descendants = acts[acts["extends_2009_law"]]
+        acts: dict[str, tuple] = {}  # id: (year, extends the 2009 law, short title) of the act's first row
+        for i in rows.index:
+            act_id, year, extends, title = self._described[i]
+            acts.setdefault(act_id, (year, extends, title))
+        years = [year for year, _, _ in acts.values()]
+        descendants = [(year, title) for year, extends, title in acts.values() if extends is True]
         themes = ", ".join(THEMES[t].lower() for t in chosen)
         text = (
             f"Timeline of {len(acts)} legal acts dealing with {themes}, from "
-            f"{acts['date'].dt.year.min()} to {acts['date'].dt.year.max()}. Each marker is an act, placed at "
+            f"{min(years)} to {max(years)}. Each marker is an act, placed at "
             f"the date it was signed (or adopted) and in the row of each theme it deals with."
         )
-        if self.highlight.value and not descendants.empty:
-            names = "; ".join(
-                r.short_title if str(r.date.year) in r.short_title else f"{r.short_title} ({r.date.year})"
-                for r in descendants.itertuples()
-            )
+        if self.highlight.value and descendants:
+            names = "; ".join(title if str(year) in title else f"{title} ({year})" for year, title in descendants)
             text += f" {len(descendants)} of them extend the 2009 law (orange diamonds): {names}."
         return f"<p>{html.escape(text)}</p>"
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 import ipywidgets as widgets
 import pandas as pd
@@ -186,13 +187,17 @@ class StatementTimeline(FilteredTimeline):
         return f"{_when(row)}: {row['actor']}: {row['title']}"
 
     def describe(self, rows: pd.DataFrame) -> str:
-        counts = rows["kind"].value_counts()
-        parts = ", ".join(f"{KINDS[k].lower()} {n}" for k, n in counts.items())
-        busiest = rows["actor"].value_counts()
+        # Counter.most_common() orders as value_counts() does (most first, ties in order of appearance),
+        # without pandas' overhead on a few dozen rows; like value_counts(), it leaves missing values out.
+        counts = Counter(k for k in rows["kind"].tolist() if pd.notna(k)).most_common()
+        parts = ", ".join(f"{KINDS[k].lower()} {n}" for k, n in counts)
+        actors = Counter(a for a in rows["actor"].tolist() if pd.notna(a))
+        busiest, most = actors.most_common(1)[0]
+        years = [self._filtered_on[i][2] for i in rows.index]  # (group, kind, year) of each row
         text = (
-            f"Timeline of {len(rows)} statements and actions by {rows['actor'].nunique()} actors, "
-            f"{rows['date'].dt.year.min()} to {rows['date'].dt.year.max()}: {parts}. Each row of the chart is an "
-            f"actor; marker shape and colour give the kind. Most items: {busiest.index[0]} ({busiest.iloc[0]})."
+            f"Timeline of {len(rows)} statements and actions by {len(actors)} actors, "
+            f"{min(years)} to {max(years)}: {parts}. Each row of the chart is an "
+            f"actor; marker shape and colour give the kind. Most items: {busiest} ({most})."
         )
         return f"<p>{html.escape(text)}</p>"
 

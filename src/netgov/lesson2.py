@@ -315,16 +315,24 @@ class PositionsMap:
         # The slider starts at the first year with a stated position, so the table is never empty here.
         with self.figure.batch_update():
             clear(self.figure)
-            grid = table.pivot(index="actor", columns="issue", values="stance").reindex(index=actors, columns=issues)
-            scores = grid.map(lambda s: STANCES[s][2] if isinstance(s, str) else None)
-            labels = grid.map(lambda s: STANCES[s][0] if isinstance(s, str) else "")
+            # The grid from a dict: pivot(), reindex() and two map() calls cost pandas' overhead each time.
+            cells = zip(table["actor"].tolist(), table["issue"].tolist(), strict=True)
+            stance = dict(zip(cells, table["stance"].tolist(), strict=True))
+            if len(stance) < len(table):
+                raise ValueError(f"Two actors named alike hold positions on one issue as of {self.year.value}.")
+            grid = [[stance.get((actor, issue)) for issue in issues] for actor in actors]
+            scores = [[STANCES[s][2] if isinstance(s, str) else None for s in row] for row in grid]
+            # As before: a grid with gaps is sent as floats (2.0), a full one as integers.
+            if any(None in row for row in scores):
+                scores = [[None if v is None else float(v) for v in row] for row in scores]
+            labels = [[STANCES[s][0] if isinstance(s, str) else "" for s in row] for row in grid]
             colours = [STANCES[s][1] for s in reversed(list(STANCES))]  # score -2 (opposes) to 2 (supports)
             scale = [[i / 4, c] for i, c in enumerate(colours)]
             self.figure.add_heatmap(
-                z=scores.to_numpy().tolist(),
+                z=scores,
                 x=[ISSUES[i] for i in issues],
                 y=actors,
-                text=labels.to_numpy().tolist(),
+                text=labels,
                 texttemplate="%{text}",
                 zmin=-2,
                 zmax=2,

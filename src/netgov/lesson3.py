@@ -198,6 +198,8 @@ def draw(
     _check_graph(graph, "draw()")
     lost = set(lost)
     positions = _layout(graph)
+    # One add_traces() of plain dicts: add_scatter() builds and validates each trace twice.
+    traces = []
     with figure.batch_update():
         figure.data = []
         figure.layout.annotations = []
@@ -209,13 +211,16 @@ def draw(
                     xs += [positions[a][0], positions[b][0], None]
                     ys += [positions[a][1], positions[b][1], None]
             if xs:
-                figure.add_scatter(
-                    x=xs,
-                    y=ys,
-                    mode="lines",
-                    name=f"Link: {certainty}",
-                    hoverinfo="skip",
-                    line=dict(dash=dash, width=2, color="#555555"),
+                traces.append(
+                    dict(
+                        type="scatter",
+                        x=xs,
+                        y=ys,
+                        mode="lines",
+                        name=f"Link: {certainty}",
+                        hoverinfo="skip",
+                        line=dict(dash=dash, width=2, color="#555555"),
+                    )
                 )
         groups = [
             ("Keeps access", lambda n: n not in lost and n not in (blocked_at, destination), OKABE_ITO[3], "circle"),
@@ -228,17 +233,21 @@ def draw(
             if not nodes:
                 continue
             names = [graph.nodes[n]["name"] for n in nodes]
-            figure.add_scatter(
-                x=[positions[n][0] for n in nodes],
-                y=[positions[n][1] for n in nodes],
-                mode="markers+text",
-                name=label,
-                text=names,
-                textposition="top center",
-                textfont=dict(size=11),
-                marker=dict(size=16, color=colour, symbol=symbol, line=dict(width=1, color="#222222")),
-                hovertemplate="%{text}<extra>" + label + "</extra>",
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=[positions[n][0] for n in nodes],
+                    y=[positions[n][1] for n in nodes],
+                    mode="markers+text",
+                    name=label,
+                    text=names,
+                    textposition="top center",
+                    textfont=dict(size=11),
+                    marker=dict(size=16, color=colour, symbol=symbol, line=dict(width=1, color="#222222")),
+                    hovertemplate="%{text}<extra>" + label + "</extra>",
+                )
             )
+        figure.add_traces(traces)
         figure.update_xaxes(visible=False, range=[-0.6, 4.8])
         figure.update_yaxes(visible=False)
     return figure

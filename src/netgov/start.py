@@ -83,16 +83,22 @@ class UsersExplorer:
         span = self.table.loc[start:end, chosen]
         with self.figure.batch_update():
             self.figure.data = []
+            traces = []
             for n, code in enumerate(chosen):
                 series = span[code].dropna()
-                self.figure.add_scatter(
-                    x=series.index.tolist(),
-                    y=series.tolist(),
-                    name=COUNTRY_NAMES[code],
-                    mode="lines+markers",
-                    line=dict(color=OKABE_ITO[n % len(OKABE_ITO)]),
-                    marker=dict(symbol=SYMBOLS[n % len(SYMBOLS)]),
+                traces.append(
+                    dict(
+                        type="scatter",
+                        x=series.index.tolist(),
+                        y=series.tolist(),
+                        name=COUNTRY_NAMES[code],
+                        mode="lines+markers",
+                        line=dict(color=OKABE_ITO[n % len(OKABE_ITO)]),
+                        marker=dict(symbol=SYMBOLS[n % len(SYMBOLS)]),
+                    )
                 )
+            # One add_traces() of plain dicts: add_scatter() builds and validates each trace twice.
+            self.figure.add_traces(traces)
             year_axis(self.figure, range(start, end + 1))
         self.chart.refresh()
         self.description.value = self.describe(chosen, start, end)

@@ -239,19 +239,25 @@ class LegislationTimeline:
             ]
             if not self.highlight.value:
                 groups = [(None, "Acts", OKABE_ITO[3], "circle")]
+            traces = []
             for flag, name, colour, symbol in groups:
                 part = [row for row in drawn if flag is None or row[1] is flag]
                 if not part:
                     continue
-                self.figure.add_scatter(
-                    x=[date for _, _, date, _ in part],
-                    y=[THEMES[theme] for theme, _, _, _ in part],
-                    mode="markers",
-                    name=name,
-                    marker=dict(color=colour, symbol=symbol, size=14, line=dict(width=1, color="#333")),
-                    customdata=[(title, date) for _, _, date, title in part],
-                    hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+                traces.append(
+                    dict(
+                        type="scatter",
+                        x=[date for _, _, date, _ in part],
+                        y=[THEMES[theme] for theme, _, _, _ in part],
+                        mode="markers",
+                        name=name,
+                        marker=dict(color=colour, symbol=symbol, size=14, line=dict(width=1, color="#333")),
+                        customdata=[(title, date) for _, _, date, title in part],
+                        hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+                    )
                 )
+            # One add_traces() of plain dicts: add_scatter() builds and validates each trace twice.
+            self.figure.add_traces(traces)
             self.figure.update_yaxes(
                 categoryorder="array", categoryarray=[THEMES[t] for t in reversed(list(self.themes)) if t in chosen]
             )

@@ -334,7 +334,7 @@ def widget_updates(target_ms: float, rounds: int) -> list[dict]:
 
 
 def widget_lines(results: list[dict], floor: float) -> list[str]:
-    """The README rows of the widget updates, the target explained once, and the worst margin printed."""
+    """The README rows of the widget updates, then the slowest p95 against the target (also printed)."""
     target = widget_target_ms(floor)
     lines = [
         f"| widget update: {r['widget']} | median {r['median_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms "

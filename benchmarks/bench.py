@@ -4,18 +4,27 @@ Run from the repository root with plain Python:
 
     python benchmarks/bench.py                  # print the results
     python benchmarks/bench.py --update-readme  # also write them into README.md
+    python benchmarks/bench.py --widgets-only   # the floor notebook and the widget updates only
 
 Every notebook in notebooks/ and exercises/ is executed in a fresh kernel (start-up included) and
 compared with benchmarks/floor.ipynb, which only imports the stack and shows one figure and one widget.
-The targets the lessons are held to: each notebook at most 1.5 times the floor; a widget update
-under 50 ms (median and 95th percentile are printed by time_widget_updates()).
+The floor also calibrates the machine, so the targets hold on slow and fast computers alike:
 
-Lesson benchmarks import time_widget_updates() from here and register their widgets in WIDGETS.
+* each notebook at most 1.5 times the floor;
+* each widget update's 95th percentile at most 35 ms on a machine whose floor notebook takes 4.2 s,
+  scaled by the floor measured in the same run (35 * floor / 4.2 ms: 23.3 ms where the floor is 2.8 s).
+
+The widget benchmarks come from the lesson registry (netgov.lessons.LESSONS): every activity of every lesson is
+built with its defaults, as the notebook builds it, and timed through its settings (Activity.settings(): a few
+values of each control in turn), so a new lesson is timed without a line here.
+The script exits with status 1 when any target is missed, so that a slower change fails where it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import os
 import platform
 import re
@@ -26,10 +35,23 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from netgov.lessons import LESSONS
+
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR = ROOT / "benchmarks" / "floor.ipynb"
 NOTEBOOK_RATIO_TARGET = 1.5
-WIDGET_TARGET_MS = 50.0
+#: A widget update's 95th percentile may take at most WIDGET_P95_TARGET_MS on a machine whose floor notebook
+#: takes REFERENCE_FLOOR_SECONDS (a machine 1.5 times slower than the one the README's table was first measured
+#: on); other machines scale the target by their own floor.
+WIDGET_P95_TARGET_MS = 35.0
+REFERENCE_FLOOR_SECONDS = 4.2
+
+
+def widget_target_ms(floor_seconds: float) -> float:
+    """The p95 target for a widget update on the machine whose floor notebook took ``floor_seconds``."""
+    if floor_seconds <= 0:
+        raise ValueError(f"The floor notebook's time must be positive, not {floor_seconds!r}.")
+    return WIDGET_P95_TARGET_MS * floor_seconds / REFERENCE_FLOOR_SECONDS
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -43,154 +65,62 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
 
 
-def time_widget_updates(name: str, apply: Callable[[object], None], values: Iterable[object], n: int = 50) -> dict:
-    """Time ``n`` widget updates: ``apply(value)`` sets a control, cycling through ``values``.
+def time_widget_updates(
+    name: str, apply: Callable[[object], None], values: Iterable[object], n: int = 50, rounds: int = 1
+) -> dict:
+    """Time ``n`` widget updates: ``apply(value)`` sets a control, cycling through ``values`` (a list, or an
+    iterator that never ends, such as :func:`_endless_settings`).
 
-    Prints and returns the median and 95th percentile in milliseconds. Observers run synchronously
-    when a trait changes, so the time covers the whole update the learner waits for (the browser's
-    drawing aside).
+    Returns the median and 95th percentile in milliseconds. Observers run synchronously when a trait
+    changes, so the time covers the whole update the learner waits for (the browser's drawing aside).
+    With ``rounds`` above 1 the ``n`` updates are timed that many times and the round with the lowest
+    95th percentile is kept: other programs on the machine only ever add time, so the best round is the
+    closest to what the widget itself costs.
     """
-    cycle = list(values)
-    if len(cycle) < 2:
-        raise ValueError("time_widget_updates() needs at least two values to alternate between.")
-    apply(cycle[-1])  # warm-up
-    times = []
-    for i in range(n):
-        start = time.perf_counter()
-        apply(cycle[i % len(cycle)])
-        times.append((time.perf_counter() - start) * 1000)
-    result = {"widget": name, "median_ms": statistics.median(times), "p95_ms": percentile(times, 95), "n": n}
-    verdict = "ok" if result["p95_ms"] < WIDGET_TARGET_MS else "SLOW"
-    print(f"  {name}: median {result['median_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms over {n} updates [{verdict}]")
-    return result
+    if isinstance(values, list | tuple):
+        if len(values) < 2:
+            raise ValueError("time_widget_updates() needs at least two values to alternate between.")
+        values = itertools.cycle(values)
+    source = iter(values)
+    apply(next(source))  # warm-up
+    best = None
+    for _ in range(rounds):
+        times = []
+        for _ in range(n):
+            value = next(source)
+            start = time.perf_counter()
+            apply(value)
+            times.append((time.perf_counter() - start) * 1000)
+        result = {"widget": name, "median_ms": statistics.median(times), "p95_ms": percentile(times, 95), "n": n}
+        if best is None or result["p95_ms"] < best["p95_ms"]:
+            best = result
+    return best
 
 
-def start_notebook_widgets() -> list[dict]:
-    from netgov.start import UsersExplorer
-
-    explorer = UsersExplorer()
-    last = explorer.years.max
-    return [
-        time_widget_updates(
-            "start: users explorer, year range",
-            lambda v: setattr(explorer.years, "value", v),
-            [(2000, last), (2005, last), (2010, 2020)],
-        ),
-        time_widget_updates(
-            "start: users explorer, countries",
-            lambda v: setattr(explorer.countries, "value", v),
-            [("KZ",), ("KZ", "KG", "RU"), ("KZ", "KG", "UZ", "TJ", "RU")],
-        ),
-    ]
+def lesson_widgets(lesson, rounds: int = 1) -> list[dict]:
+    """Time every activity of a registered lesson through its settings (``Activity.settings()``: a handful of
+    values for each control in turn), one result per activity."""
+    results = []
+    for cls in lesson.activity_classes():
+        activity = cls()
+        results.append(
+            time_widget_updates(
+                f"{lesson.name}: {cls.__name__}",
+                lambda setting: setattr(setting[0], "value", setting[1]),
+                _endless_settings(activity),
+                rounds=rounds,
+            )
+        )
+    return results
 
 
-def lesson1_widgets() -> list[dict]:
-    from netgov import lesson1
-
-    provisions = lesson1.ProvisionExplorer()
-    liability = lesson1.LiabilityExplorer()
-    timeline = lesson1.LegislationTimeline()
-    box = timeline.themes["registration"]
-    return [
-        time_widget_updates(
-            "lesson 1: provision explorer",
-            lambda v: setattr(provisions.provision, "value", v),
-            [value for _, value in provisions.provision.options],
-        ),
-        time_widget_updates(
-            "lesson 1: who is liable",
-            lambda v: setattr(liability.actor, "value", v),
-            [value for _, value in liability.actor.options],
-        ),
-        time_widget_updates(
-            "lesson 1: legislation timeline, one theme", lambda v: setattr(box, "value", v), [True, False]
-        ),
-    ]
+def _endless_settings(activity):
+    while True:
+        yield from activity.settings()
 
 
-def lesson2_widgets() -> list[dict]:
-    from netgov import lesson2
-
-    timeline = lesson2.StatementTimeline()
-    tracker = lesson2.CommitmentsTracker()
-    positions = lesson2.PositionsMap()
-    groups = timeline.groups.options
-    return [
-        time_widget_updates(
-            "lesson 2: statement timeline, who",
-            lambda v: setattr(timeline.groups, "value", v),
-            [tuple(groups), groups[:1], groups[1:3]],
-        ),
-        time_widget_updates(
-            "lesson 2: commitments tracker",
-            lambda v: setattr(tracker.status, "value", v),
-            [("not_met",), ("partly_met", "not_met"), tuple(s for _, s in tracker.status.options)],
-        ),
-        time_widget_updates(
-            "lesson 2: positions map, year",
-            lambda v: setattr(positions.year, "value", v),
-            list(range(positions.year.min, positions.year.max + 1)),
-        ),
-    ]
-
-
-def lesson3_widgets() -> list[dict]:
-    from netgov import lesson3
-
-    chokepoint = lesson3.ChokepointExplorer()
-    calculator = lesson3.ConcentrationCalculator()
-    gateways = lesson3.GatewayExplorer()
-    candidates = [value for _, value in gateways.gateways.options]
-    return [
-        time_widget_updates(
-            "lesson 3: chokepoint, block point",
-            lambda v: setattr(chokepoint.blocked_at, "value", v),
-            [value for _, value in chokepoint.blocked_at.options],
-        ),
-        time_widget_updates(
-            "lesson 3: concentration slider",
-            lambda v: setattr(calculator.sliders["Beeline"], "value", v),
-            [10.0, 40.0, 70.0],
-        ),
-        time_widget_updates(
-            "lesson 3: add a gateway",
-            lambda v: setattr(gateways.gateways, "value", v),
-            [(), tuple(candidates[:1]), tuple(candidates[:4])],
-        ),
-    ]
-
-
-def lesson4_widgets() -> list[dict]:
-    from netgov import lesson4
-
-    cases = lesson4.CaseExplorer()
-    detect = lesson4.DetectTheBlock()
-    damage = lesson4.CollateralDamage()
-    return [
-        time_widget_updates(
-            "lesson 4: case explorer, years",
-            lambda v: setattr(cases.years, "value", v),
-            [(2003, 2024), (2008, 2011), (2019, 2023)],
-        ),
-        time_widget_updates(
-            "lesson 4: detect the block",
-            lambda v: setattr(detect.method, "value", v),
-            [value for _, value in detect.method.options],
-        ),
-        time_widget_updates(
-            "lesson 4: collateral damage", lambda v: setattr(damage.hosted_exponent, "value", v), [2.0, 5.0, 8.0]
-        ),
-    ]
-
-
-#: Widget benchmarks, one function per notebook; lessons add theirs.
-WIDGETS: list[Callable[[], list[dict]]] = [
-    start_notebook_widgets,
-    lesson1_widgets,
-    lesson2_widgets,
-    lesson3_widgets,
-    lesson4_widgets,
-]
+#: Widget benchmarks, one per registered lesson, each taking the number of rounds to time.
+WIDGETS: list[Callable[[int], list[dict]]] = [functools.partial(lesson_widgets, lesson) for lesson in LESSONS]
 
 
 def execute_seconds(path: Path) -> float:
@@ -255,11 +185,64 @@ def notebooks(folders: tuple[str, ...] = ("notebooks", "exercises", "exercises/s
     return notebooks(ROOT, folders)
 
 
-def run(repeat: int) -> tuple[list[str], bool]:
+def floor_seconds(repeat: int) -> float:
+    """Median time of the floor notebook over ``repeat`` fresh kernels."""
+    return statistics.median(execute_seconds(FLOOR) for _ in range(repeat))
+
+
+def widget_updates(target_ms: float, rounds: int) -> list[dict]:
+    """Run every widget benchmark; each result gets its target and whether it met it, and is printed."""
+    results = []
+    for bench in WIDGETS:
+        for result in bench(rounds):
+            result["target_ms"] = target_ms
+            result["ok"] = result["p95_ms"] <= target_ms
+            verdict = "ok" if result["ok"] else "SLOW"
+            print(
+                f"  {result['widget']}: median {result['median_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms "
+                f"over {result['n']} updates [{verdict}]"
+            )
+            results.append(result)
+    return results
+
+
+def widget_lines(results: list[dict], floor: float) -> list[str]:
+    """The README rows of the widget updates, then the slowest p95 against the target (also printed)."""
+    target = widget_target_ms(floor)
+    lines = [
+        f"| widget update: {r['widget']} | median {r['median_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms "
+        f"| p95 at most {target:.1f} ms |"
+        for r in results
+    ]
+    worst = max(results, key=lambda r: r["p95_ms"])
+    share = worst["p95_ms"] / target
+    spare = target - worst["p95_ms"]
+    margin = f"{spare:.1f} ms to spare" if spare >= 0 else f"{-spare:.1f} ms over"
+    summary = (
+        f"slowest widget update against the target: {worst['widget']}, p95 {worst['p95_ms']:.1f} ms of "
+        f"{target:.1f} ms ({share:.0%} of the target, {margin})"
+    )
+    print(summary)
+    lines.append(
+        f"| widget updates: the slowest p95 against the target | {worst['p95_ms']:.1f} ms, {share:.0%} of the "
+        f"target | at most 100% |"
+    )
+    return lines
+
+
+def print_widget_target(floor: float) -> None:
+    print(
+        f"widget update target: p95 at most {WIDGET_P95_TARGET_MS:.0f} ms where the floor notebook takes "
+        f"{REFERENCE_FLOOR_SECONDS} s; with this run's floor of {floor:.2f} s, at most {widget_target_ms(floor):.1f} ms"
+    )
+
+
+def run(repeat: int) -> tuple[list[str], list[str]]:
+    """Every measurement: the README table's rows, and the targets missed (empty when all are met)."""
     lines: list[str] = []
-    ok = True
+    missed: list[str] = []
     print(f"Python {platform.python_version()} on {platform.machine()}, repeat={repeat}")
-    floor = statistics.median(execute_seconds(FLOOR) for _ in range(repeat))
+    floor = floor_seconds(repeat)
     print(f"floor notebook: {floor:.2f} s")
     lines.append("| measure | result | target |")
     lines.append("|---|---|---|")
@@ -267,8 +250,9 @@ def run(repeat: int) -> tuple[list[str], bool]:
     for path in notebooks():
         seconds = statistics.median(execute_seconds(path) for _ in range(repeat))
         ratio = seconds / floor
-        ok &= ratio <= NOTEBOOK_RATIO_TARGET
         rel = path.relative_to(ROOT)
+        if ratio > NOTEBOOK_RATIO_TARGET:
+            missed.append(f"{rel}: {ratio:.2f} x floor, over {NOTEBOOK_RATIO_TARGET} x")
         print(f"{rel}: {seconds:.2f} s, {ratio:.2f} x floor")
         lines.append(f"| `{rel}` | {seconds:.2f} s ({ratio:.2f} x floor) | at most {NOTEBOOK_RATIO_TARGET} x |")
     imp = subprocess_seconds(IMPORT_CODE, repeat)
@@ -283,15 +267,17 @@ def run(repeat: int) -> tuple[list[str], bool]:
     seconds = export_seconds()
     print(f"static edition export: {seconds:.1f} s")
     lines.append(f"| static edition: `python -m netgov export` (all lessons and exercises) | {seconds:.1f} s | |")
-    print("widget updates:")
-    for bench in WIDGETS:
-        for result in bench():
-            ok &= result["p95_ms"] < WIDGET_TARGET_MS
-            lines.append(
-                f"| widget update: {result['widget']} | median {result['median_ms']:.1f} ms, "
-                f"p95 {result['p95_ms']:.1f} ms | under {WIDGET_TARGET_MS:.0f} ms |"
-            )
-    return lines, ok
+    rows, widget_missed = run_widgets(floor, repeat)
+    return lines + rows, missed + widget_missed
+
+
+def run_widgets(floor: float, rounds: int) -> tuple[list[str], list[str]]:
+    """The widget updates against the target scaled by ``floor``: README rows and the targets missed."""
+    print_widget_target(floor)
+    print(f"widget updates (best of {rounds} round(s) of 50):")
+    results = widget_updates(widget_target_ms(floor), rounds)
+    missed = [f"{r['widget']}: p95 {r['p95_ms']:.1f} ms, over {r['target_ms']:.1f} ms" for r in results if not r["ok"]]
+    return widget_lines(results, floor), missed
 
 
 def update_readme(lines: list[str]) -> None:
@@ -309,17 +295,49 @@ def update_readme(lines: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the median is reported")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs per measurement: the median is reported for notebooks, the best round for widget updates",
+    )
     parser.add_argument("--update-readme", action="store_true", help="write the table into README.md")
+    parser.add_argument(
+        "--widgets-only",
+        action="store_true",
+        help="time the floor notebook (it scales the target) and the widget updates, nothing else",
+    )
+    parser.add_argument(
+        "--floor",
+        type=float,
+        metavar="SECONDS",
+        help="with --widgets-only: the floor notebook's time measured earlier on this machine, instead of running it",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat needs a whole number of at least 1")
-    lines, ok = run(args.repeat)
+    if args.floor is not None and not args.widgets_only:
+        parser.error("--floor goes with --widgets-only: a full run measures the floor it compares notebooks with")
+    if args.floor is not None and args.floor <= 0:
+        parser.error("--floor needs a positive number of seconds")
+    if args.update_readme and args.widgets_only:
+        parser.error("--update-readme needs the full run: the README's table has every measurement")
+    if args.widgets_only:
+        floor = args.floor
+        if floor is None:
+            floor = floor_seconds(args.repeat)
+            print(f"floor notebook: {floor:.2f} s (median of {args.repeat})")
+        lines, missed = run_widgets(floor, args.repeat)
+    else:
+        lines, missed = run(args.repeat)
     print()
     print("\n".join(lines))
     if args.update_readme:
         update_readme(lines)
-    print("\nAll targets met." if ok else "\nSome targets missed (see above).")
+    if missed:
+        print("\nTargets missed:\n" + "\n".join(f"  {m}" for m in missed))
+        return 1
+    print("\nAll targets met.")
     return 0
 
 

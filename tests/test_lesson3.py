@@ -165,3 +165,10 @@ def test_quiz_explains_every_choice():
     hhi_question = lesson3.quiz_questions()[1]
     right = next(c for c in hhi_question.choices if c.correct)
     assert float(right.text.replace(",", "")) == lesson3.hhi([50, 30, 20])
+
+
+def test_concentration_calculator_explains_shares_beyond_100_percent_instead_of_failing():
+    calc = lesson3.ConcentrationCalculator()
+    for slider in calc.sliders.values():
+        slider.value = 100
+    assert "outside every band" in calc.text.value and "more than 100%" in calc.text.value

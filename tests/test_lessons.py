@@ -64,6 +64,14 @@ def lesson_problems(entry: Lesson, root: Path, drivers: dict, answers=right_answ
             problems.append(f"{name}.has_figure is {cls.has_figure} but its figure is {activity.figure!r}")
         if not activity.controls or not activity.text.value:
             problems.append(f"{name} has no controls or shows no text when it starts")
+        for control, value in activity.settings():  # what a learner can do with it must never break it
+            try:
+                control.value = value
+            except Exception as error:  # noqa: BLE001 - reported as a problem of the lesson
+                problems.append(f"{name} fails when {control.description} is {value!r}: {error!r}")
+                break
+            if not activity.text.value:
+                problems.append(f"{name} shows no text when {control.description} is {value!r}")
         if f"{name}(" not in code:
             problems.append(f"{entry.notebook} never shows {name}")
     if entry.quiz and not entry.quiz_questions():

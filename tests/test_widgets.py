@@ -40,3 +40,18 @@ def test_refresh_in_a_kernel_puts_exactly_one_plotly_figure_in_the_output(in_ker
     assert figure["layout"]["title"]["text"] == "Second"
     assert figure["data"][0]["y"] == [3, 4]
     assert set(shown["data"]) == {"application/vnd.plotly.v1+json"}  # JSON only: no plotly.js per redraw
+
+
+def test_a_filtered_timeline_draws_the_card_once_per_update(monkeypatch):
+    from netgov.lesson4 import CaseExplorer
+
+    explorer = CaseExplorer()
+    drawn = []
+    card = explorer.card
+    monkeypatch.setattr(explorer, "card", lambda case_id: drawn.append(case_id) or card(case_id))
+    explorer.years.value = (2008, 2011)  # a new first case in the list
+    assert drawn == [explorer.picker.value]
+    assert explorer.detail.value == card(explorer.picker.value)
+    drawn.clear()
+    explorer.kinds.value = ()
+    assert drawn == [] and explorer.detail.value == ""

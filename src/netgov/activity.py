@@ -12,6 +12,8 @@ with a list of the rows shown and a card for the one picked.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ._validate import need_figure
 from .cards import message
 
@@ -56,6 +58,34 @@ class FigureOutput:
         self.output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
+def sample_values(control) -> list:
+    """Values a control can be set to, ending with the one it has now: every choice of a list, a few selections
+    of a multiple choice, both states of a checkbox, the ends and the middle of a slider or a number field."""
+    import ipywidgets as widgets
+
+    if isinstance(control, widgets.SelectMultiple):
+        values = list(control._options_values)
+        tried = [(), tuple(values[:1]), tuple(values[1:3]), tuple(values)]
+    elif isinstance(control, widgets.Dropdown | widgets.RadioButtons | widgets.Select):
+        tried = [value for value in control._options_values if value is not None]
+    elif isinstance(control, widgets.Checkbox):
+        tried = [not control.value]
+    elif isinstance(control, widgets.IntRangeSlider | widgets.FloatRangeSlider):
+        low, high = control.min, control.max
+        middle = (low + high) // 2 if isinstance(control, widgets.IntRangeSlider) else (low + high) / 2
+        tried = [(middle, middle), (low, middle), (middle, high), (low, high)]
+    elif isinstance(
+        control, widgets.IntSlider | widgets.BoundedIntText | widgets.FloatSlider | widgets.BoundedFloatText
+    ):
+        low, high = control.min, control.max
+        whole = isinstance(control, widgets.IntSlider | widgets.BoundedIntText)
+        tried = [low, (low + high) // 2 if whole else (low + high) / 2, high]
+    else:
+        raise TypeError(f"sample_values() knows no values for a {type(control).__name__}; add them here.")
+    # Back to where it was, so that the next control is tried in the activity's usual state, not an empty one.
+    return [value for value in tried if value != control.value] + [control.value]
+
+
 class Activity:
     """The base of every activity. A subclass builds its controls and, if it draws, a :class:`FigureOutput`,
     then calls :meth:`_build`; it implements :meth:`describe` and, if it draws, :meth:`draw`.
@@ -97,6 +127,20 @@ class Activity:
             self.chart.refresh()
         self.text.value = self.describe()
 
+    def settings(self) -> Iterator[tuple[object, object]]:
+        """Settings to try, as ``(control, value)`` pairs: a handful of values for each control in turn, spread
+        across what it offers. What the benchmarks time and what the tests try every activity with.
+
+        A control's values are read when its turn comes, so that a control whose choices depend on an earlier
+        one (the networks of the chosen era) is only given values it offers at that moment.
+        """
+        position = 0
+        while position < len(self.controls):
+            control = self.controls[position]
+            for value in sample_values(control):
+                yield control, value
+            position += 1
+
     def draw(self) -> None:
         """Draw the figure for the current controls (activities with a figure implement it)."""
         raise NotImplementedError(f"{type(self).__name__} has a figure but no draw().")
@@ -109,9 +153,10 @@ class Activity:
 class FilteredTimeline(Activity):
     """A timeline of table rows that the learner filters, with a list of the rows shown and a card for one.
 
-    Subclasses build their filter widgets and a :class:`FigureOutput`, then call :meth:`_assemble`, and
-    implement ``selection()`` (the rows the filters keep), ``draw_rows(rows)`` (add traces to ``self.figure``),
-    ``describe_rows(rows)`` (a text description), ``label(row)`` (a row's name in the list) and ``card(row_id)``.
+    Subclasses set ``self.table`` (every row the timeline can show, with an ``id`` column), build their filter
+    widgets and a :class:`FigureOutput`, then call :meth:`_assemble`, and implement ``selection()`` (the rows of
+    ``self.table`` the filters keep), ``draw_rows(rows)`` (add traces to ``self.figure``), ``describe_rows(rows)``
+    (a text description), ``label(row)`` (a row's name in the list) and ``card(row_id)``.
     """
 
     has_figure = True
@@ -137,6 +182,9 @@ class FilteredTimeline(Activity):
         )
         self.picker = widgets.Dropdown(description=picker_label, layout=widgets.Layout(width="95%"))
         self.detail = widgets.HTML()
+        # A row's name in the list depends on the row alone: worked out once, not on every update.
+        self._labels = {row["id"]: self.label(row) for _, row in self.table.iterrows()}
+        self._refilling = False
         self.picker.observe(self.show_item, names="value")
         self._build(
             [*filters, self.years],
@@ -155,10 +203,18 @@ class FilteredTimeline(Activity):
             date_axis_years(self.figure, *self.years.value)
         self.chart.refresh()
         self.text.value = message(self.empty_text) if rows.empty else self.describe_rows(rows)
-        options = [(self.label(row), row["id"]) for _, row in rows.iterrows()]
-        self.picker.options = options
-        self.picker.value = options[0][1] if options else None
+        options = [(self._labels[row_id], row_id) for row_id in rows["id"].tolist()]
+        # New options make the picker change its value, which would draw a card that is drawn again below:
+        # the card is drawn once, after the list is in place.
+        self._refilling = True
+        try:
+            self.picker.options = options
+            self.picker.value = options[0][1] if options else None
+        finally:
+            self._refilling = False
         self.show_item()
 
     def show_item(self, change: object = None) -> None:
+        if self._refilling:
+            return
         self.detail.value = "" if self.picker.value is None else self.card(self.picker.value)

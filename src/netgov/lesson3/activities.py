@@ -284,8 +284,10 @@ class ConcentrationCalculator(Activity):
         if total == 0:
             return message("All shares are zero: move at least one slider to describe a market.")
         index = hhi(shares.values())
+        # Above 10,000 only when the shares add up to more than 100%: no band applies (the note below says why).
+        band = hhi_band(index) if index <= 10_000 else "above the index's maximum of 10,000, so outside every band"
         parts = [
-            f"<p><strong>HHI = {index:,.0f}</strong>: {hhi_band(index)} by the 2023 US Merger Guidelines "
+            f"<p><strong>HHI = {index:,.0f}</strong>: {band} by the 2023 US Merger Guidelines "
             f"(below 1,000 unconcentrated, 1,000 to 1,800 moderately, above 1,800 highly concentrated). "
             f"The largest share alone contributes {max(shares.values()) ** 2:,.0f}.</p>",
         ]

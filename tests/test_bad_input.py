@@ -142,6 +142,7 @@ CASES = [
     ("cards.card", lambda: netgov.cards.card("t", 5), TypeError, ["int", "(label, value) pairs"]),
     ("cards.message", lambda: netgov.cards.message(5), TypeError, ["int", "text"]),
     ("activity.FigureOutput", lambda: netgov.activity.FigureOutput("fig"), TypeError, ["str", "plotly Figure"]),
+    ("activity.sample_values", lambda: netgov.activity.sample_values(5), TypeError, ["int", "no values"]),
     ("cards.status_box", lambda: netgov.cards.status_box("x", "great"), ValueError, ["'great'", "'good'"]),
     ("checks.as_days", lambda: netgov.checks.as_days("soon", "a whole number of days"), Feedback, ["soon", "days"]),
     ("checks.check", lambda: netgov.checks.check(5, "a year"), TypeError, ["int", "as_int"]),

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import html
+from collections import Counter
 
 import ipywidgets as widgets
 import pandas as pd
@@ -41,6 +42,25 @@ class StatementTimeline(FilteredTimeline):
 
     def __init__(self, years: tuple[int, int] = (2003, 2011)):
         self.table = statement_table()
+        self._by_id = self.table.set_index("id")  # for card(), which looks one item up per update
+        # What an update filters on and draws, worked out once per row as plain values: an update then only
+        # compares and picks (pandas' overhead on a few dozen rows is most of an update's time).
+        self._filtered_on = list(
+            zip(
+                self.table["group"].tolist(),
+                self.table["kind"].tolist(),
+                self.table["date"].dt.year.tolist(),
+                strict=True,
+            )
+        )
+        self._drawn = list(
+            zip(
+                self.table["date"].dt.strftime("%Y-%m-%d").tolist(),
+                self.table["actor"].tolist(),
+                self.table["title"].tolist(),
+                strict=True,
+            )
+        )
         first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
         groups = [g for g in ACTOR_GROUPS.values() if g in set(self.table["group"])]
         kinds = [k for k in KINDS if k in set(self.table["kind"])]
@@ -60,44 +80,52 @@ class StatementTimeline(FilteredTimeline):
 
     def selection(self) -> pd.DataFrame:
         start, end = self.years.value
-        t = self.table
-        return t[
-            t["group"].isin(self.groups.value)
-            & t["kind"].isin(self.kinds.value)
-            & t["date"].dt.year.between(start, end)
-        ]
+        groups, kinds = set(self.groups.value), set(self.kinds.value)
+        keep = [group in groups and kind in kinds and start <= year <= end for group, kind, year in self._filtered_on]
+        return self.table[keep]
 
     def draw_rows(self, rows: pd.DataFrame) -> None:
-        for n, kind in enumerate(k for k in KINDS if k in set(rows["kind"])):
+        by_kind: dict[str, list[tuple]] = {}  # kind: [(date, actor, title) of each row]
+        for kind, row in zip(rows["kind"].tolist(), rows.index, strict=True):
+            by_kind.setdefault(kind, []).append(self._drawn[row])
+        traces = []
+        for n, kind in enumerate(k for k in KINDS if k in by_kind):
             colour, symbol = series_style(n)
-            part = rows[rows["kind"] == kind]
-            self.figure.add_scatter(
-                x=part["date"].dt.strftime("%Y-%m-%d").tolist(),
-                y=part["actor"].tolist(),
-                mode="markers",
-                name=KINDS[kind],
-                marker=dict(size=13, color=colour, symbol=symbol),
-                customdata=part["title"].tolist(),
-                hovertemplate="%{customdata}<br>%{x}<extra></extra>",
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=[date for date, _, _ in by_kind[kind]],
+                    y=[actor for _, actor, _ in by_kind[kind]],
+                    mode="markers",
+                    name=KINDS[kind],
+                    marker=dict(size=13, color=colour, symbol=symbol),
+                    customdata=[title for _, _, title in by_kind[kind]],
+                    hovertemplate="%{customdata}<br>%{x}<extra></extra>",
+                )
             )
+        self.figure.add_traces(traces)  # one call with plain dicts: add_scatter() builds and checks each twice
         self.figure.update_yaxes(categoryorder="array", categoryarray=sorted(set(rows["actor"]), reverse=True))
 
     def label(self, row: pd.Series) -> str:
         return f"{_when(row)}: {row['actor']}: {row['title']}"
 
     def describe_rows(self, rows: pd.DataFrame) -> str:
-        counts = rows["kind"].value_counts()
-        parts = ", ".join(f"{KINDS[k].lower()} {n}" for k, n in counts.items())
-        busiest = rows["actor"].value_counts()
+        # most_common() orders as value_counts() does (most first, ties in order of appearance); like
+        # value_counts(), the counts leave missing values out.
+        counts = Counter(k for k in rows["kind"].tolist() if pd.notna(k)).most_common()
+        parts = ", ".join(f"{KINDS[k].lower()} {n}" for k, n in counts)
+        actors = Counter(a for a in rows["actor"].tolist() if pd.notna(a))
+        busiest, most = actors.most_common(1)[0]
+        years = [self._filtered_on[i][2] for i in rows.index]  # (group, kind, year) of each row
         text = (
-            f"Timeline of {len(rows)} statements and actions by {rows['actor'].nunique()} actors, "
-            f"{rows['date'].dt.year.min()} to {rows['date'].dt.year.max()}: {parts}. Each row of the chart is an "
-            f"actor; marker shape and colour give the kind. Most items: {busiest.index[0]} ({busiest.iloc[0]})."
+            f"Timeline of {len(rows)} statements and actions by {len(actors)} actors, "
+            f"{min(years)} to {max(years)}: {parts}. Each row of the chart is an "
+            f"actor; marker shape and colour give the kind. Most items: {busiest} ({most})."
         )
         return f"<p>{html.escape(text)}</p>"
 
     def card(self, item_id: str) -> str:
-        row = self.table.set_index("id").loc[item_id]
+        row = self._by_id.loc[item_id]
         facts = [
             ("When", _when(row)),
             ("Who", f"{row['actor']} ({row['group']})"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import random
+from collections import Counter
 
 import ipywidgets as widgets
 import pandas as pd
@@ -35,6 +36,26 @@ class CaseExplorer(FilteredTimeline):
 
     def __init__(self, years: tuple[int, int] | None = None):
         self.table = case_table()
+        self._by_id = self.table.set_index("id")  # for card(), which looks one case up per update
+        # What an update filters on and draws, worked out once per case as plain values: an update then only
+        # compares and picks (pandas' overhead on a few dozen rows is most of an update's time).
+        self._filtered_on = list(
+            zip(
+                self.table["year"].tolist(),
+                self.table["target_kind"].tolist(),
+                self.table["methods"].str.split(";").tolist(),
+                strict=True,
+            )
+        )
+        self._drawn = [  # (label, start, end or start when unknown, end as hovered)
+            (
+                f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})",
+                r.start.strftime("%Y-%m-%d"),
+                (r.end if pd.notna(r.end) else r.start).strftime("%Y-%m-%d"),
+                "end unknown or ongoing" if pd.isna(r.end) else r.end.strftime("%Y-%m-%d"),
+            )
+            for r in self.table.itertuples()
+        ]
         first, last = int(self.table["year"].min()), int(self.table["year"].max())
         years = years or (first, last)
         kinds = [k for k in TARGET_KINDS if k in set(self.table["target_kind"])]
@@ -61,35 +82,44 @@ class CaseExplorer(FilteredTimeline):
 
     def selection(self) -> pd.DataFrame:
         start, end = self.years.value
-        t = self.table
-        method_match = t["methods"].str.split(";").map(lambda ms: any(m in self.methods.value for m in ms))
-        return t[t["year"].between(start, end) & t["target_kind"].isin(self.kinds.value) & method_match]
+        kinds, methods = set(self.kinds.value), set(self.methods.value)
+        keep = [
+            start <= year <= end and kind in kinds and not methods.isdisjoint(case_methods)
+            for year, kind, case_methods in self._filtered_on
+        ]
+        return self.table[keep]
 
     def draw_rows(self, rows: pd.DataFrame) -> None:
-        labels = [f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})" for r in rows.itertuples()]
-        for n, method in enumerate(m for m in METHODS if m in set(rows["method"])):
-            mask = (rows["method"] == method).tolist()
-            part = rows[rows["method"] == method]
-            part_labels = [label for label, keep in zip(labels, mask, strict=True) if keep]
-            xs, ys = [], []
-            for label, r in zip(part_labels, part.itertuples(), strict=True):
-                end = r.end if pd.notna(r.end) else r.start
-                xs += [r.start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d"), None]
-                ys += [label, label, None]
+        drawn = [self._drawn[i] for i in rows.index]
+        by_method: dict[str, list[tuple[str, str, str, str]]] = {}
+        for method, case in zip(rows["method"].tolist(), drawn, strict=True):
+            by_method.setdefault(method, []).append(case)
+        traces = []
+        for n, method in enumerate(m for m in METHODS if m in by_method):
+            part = by_method[method]
             colour, symbol = series_style(n)
-            self.figure.add_scatter(
-                x=xs, y=ys, mode="lines", line=dict(color=colour, width=6), showlegend=False, hoverinfo="skip"
+            bars = dict(x=[], y=[])
+            for label, start, end, _ in part:
+                bars["x"] += [start, end, None]
+                bars["y"] += [label, label, None]
+            traces.append(
+                dict(type="scatter", mode="lines", line=dict(color=colour, width=6), showlegend=False, hoverinfo="skip")
+                | bars
             )
-            ends = part["end"].map(lambda e: "end unknown or ongoing" if pd.isna(e) else e.strftime("%Y-%m-%d"))
-            self.figure.add_scatter(
-                x=part["start"].dt.strftime("%Y-%m-%d").tolist(),
-                y=part_labels,
-                mode="markers",
-                name=METHODS[method],
-                marker=dict(color=colour, symbol=symbol, size=11),
-                customdata=ends.tolist(),
-                hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=[start for _, start, _, _ in part],
+                    y=[label for label, _, _, _ in part],
+                    mode="markers",
+                    name=METHODS[method],
+                    marker=dict(color=colour, symbol=symbol, size=11),
+                    customdata=[hovered for _, _, _, hovered in part],
+                    hovertemplate="%{y}<br>from %{x} to %{customdata}<extra>" + METHODS[method] + "</extra>",
+                )
             )
+        self.figure.add_traces(traces)  # one call with plain dicts: add_scatter() builds and checks each twice
+        labels = [label for label, _, _, _ in drawn]
         self.figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), dtick=1)
         self.figure.layout.height = max(420, 24 * len(labels) + 220)  # one readable row per case
 
@@ -97,18 +127,20 @@ class CaseExplorer(FilteredTimeline):
         return f"{data.format_date(row['start'], row['start_precision'])}: {row['target']}"
 
     def describe_rows(self, rows: pd.DataFrame) -> str:
-        methods = rows["method"].map(METHODS).value_counts()
-        parts = "; ".join(f"{m} {n}" for m, n in methods.items())
+        # most_common() orders as value_counts() does (most first, ties in order of appearance).
+        methods = Counter(METHODS[m] for m in rows["method"].tolist() if m in METHODS).most_common()
+        parts = "; ".join(f"{m} {n}" for m, n in methods)
         open_ended = int(rows["end"].isna().sum())
+        years = rows["year"].tolist()
         text = (
-            f"Timeline of {len(rows)} cases from {rows['year'].min()} to {rows['year'].max()}, one row each, drawn "
+            f"Timeline of {len(rows)} cases from {min(years)} to {max(years)}, one row each, drawn "
             f"as a bar from start to end; {open_ended} have no known end and show as a single marker. Colour and "
             f"marker shape give the method: {parts}."
         )
         return f"<p>{html.escape(text)}</p>"
 
     def card(self, case_id: str) -> str:
-        r = self.table.set_index("id").loc[case_id]
+        r = self._by_id.loc[case_id]
         end = data.format_date(r["end"], r["end_precision"]) or "not known"
         facts = [
             ("What", f"{TARGET_KINDS.get(r['target_kind'], r['target_kind'])}: {r['target']}"),

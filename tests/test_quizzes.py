@@ -34,3 +34,13 @@ def test_explanations_differ_between_choices(name):
     for question in _questions(name):
         whys = [c.why for c in question.choices]
         assert len(set(whys)) == len(whys), question.question
+
+
+def test_the_right_answer_s_position_tells_nothing():
+    """Authors tend to write the right answer first; a learner who notices stops reading the choices."""
+    everywhere = []
+    for name in QUIZZES:
+        positions = [next(i for i, c in enumerate(q.choices) if c.correct) for q in _questions(name)]
+        assert max(positions.count(p) for p in set(positions)) <= len(positions) / 2, f"{name}: {positions}"
+        everywhere += positions
+    assert len(set(everywhere)) >= 3, everywhere

@@ -98,12 +98,28 @@ def quiz(questions: list[MultipleChoice]) -> widgets.VBox:
     return widgets.VBox(boxes)
 
 
+#: Where the right answer goes in the 1st, 2nd, 3rd... question of a quiz (modulo the number of choices), so that
+#: its position tells a learner nothing: authors may write it anywhere, often first.
+RIGHT_ANSWER_POSITIONS = (2, 0, 3, 1)
+
+
+def _place_right_answer(choices: list[Choice], number: int) -> list[Choice]:
+    """The choices with the right one moved to its place for question ``number``; the others keep their order."""
+    right = [c for c in choices if c.correct]
+    if len(right) != 1:
+        return choices  # MultipleChoice explains what is wrong
+    others = [c for c in choices if not c.correct]
+    position = RIGHT_ANSWER_POSITIONS[(number - 1) % len(RIGHT_ANSWER_POSITIONS)] % len(choices)
+    return [*others[:position], right[0], *others[position:]]
+
+
 def from_file(path: str | Path, **values: object) -> list[MultipleChoice]:
     """The questions written in a lesson's ``quiz.toml``, with ``{placeholders}`` filled from ``values``.
 
     The file holds ``[[questions]]`` tables, each with a ``question`` and ``[[questions.choices]]`` tables of
-    ``text``, ``correct`` (true or false) and ``why``. A placeholder takes Python's format syntax, so a date
-    may say how it is written: ``{signed:%d %B %Y}``.
+    ``text``, ``correct`` (true or false) and ``why``. The right choice is moved to a position that changes from
+    question to question (:data:`RIGHT_ANSWER_POSITIONS`); the others keep the order the file gives. A
+    placeholder takes Python's format syntax, so a date may say how it is written: ``{signed:%d %B %Y}``.
     """
     import tomllib
 
@@ -133,7 +149,7 @@ def from_file(path: str | Path, **values: object) -> list[MultipleChoice]:
             )
             for m, c in enumerate(entry.get("choices", []), start=1)
         ]
-        questions.append(MultipleChoice(fill(entry.get("question"), f"question {n}"), choices))
+        questions.append(MultipleChoice(fill(entry.get("question"), f"question {n}"), _place_right_answer(choices, n)))
     if not questions:
         raise ValueError(f"{path} has no [[questions]].")
     return questions

@@ -63,3 +63,19 @@ def test_the_signature_check_catches_colour_only_traces():
 
     same = go.Figure([go.Scatter(name="a", mode="markers"), go.Scatter(name="b", mode="markers")])
     assert non_colour_signature(same.data[0]) == non_colour_signature(same.data[1]) == (None, None)
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_each_legend_entry_keeps_its_colour_and_shape_whatever_else_is_shown(name):
+    """A country, a kind of statement or a blocking method must not change colour when another is added."""
+    activity = FIGURES[name]()
+    looks: dict[str, set] = {}
+    for control, value in [(None, None), *activity.settings()]:
+        if control is not None:
+            control.value = value
+        for trace in activity.figure.data:
+            marker = getattr(trace, "marker", None)
+            if trace.name and trace.showlegend is not False and marker is not None:
+                looks.setdefault(trace.name, set()).add((str(marker.color), getattr(marker, "symbol", None)))
+    changing = {entry: styles for entry, styles in looks.items() if len(styles) > 1}
+    assert changing == {}, f"{name}: legend entries drawn in more than one way: {changing}"

@@ -89,8 +89,8 @@ class StatementTimeline(FilteredTimeline):
         for kind, row in zip(rows["kind"].tolist(), rows.index, strict=True):
             by_kind.setdefault(kind, []).append(self._drawn[row])
         traces = []
-        for n, kind in enumerate(k for k in KINDS if k in by_kind):
-            colour, symbol = series_style(n)
+        for kind in (k for k in KINDS if k in by_kind):
+            colour, symbol = series_style(list(KINDS).index(kind))  # a kind keeps its look whatever is shown
             traces.append(
                 dict(
                     type="scatter",

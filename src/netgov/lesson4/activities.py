@@ -95,9 +95,9 @@ class CaseExplorer(FilteredTimeline):
         for method, case in zip(rows["method"].tolist(), drawn, strict=True):
             by_method.setdefault(method, []).append(case)
         traces = []
-        for n, method in enumerate(m for m in METHODS if m in by_method):
+        for method in (m for m in METHODS if m in by_method):
             part = by_method[method]
-            colour, symbol = series_style(n)
+            colour, symbol = series_style(list(METHODS).index(method))  # a method keeps its look whatever is shown
             bars = dict(x=[], y=[])
             for label, start, end, _ in part:
                 bars["x"] += [start, end, None]

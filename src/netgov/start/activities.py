@@ -60,9 +60,9 @@ class UsersExplorer(Activity):
         chosen = list(self.countries.value)
         span = self.table.loc[start:end, chosen]
         self.figure.data = []
-        for n, code in enumerate(chosen):
+        for code in chosen:
             series = span[code].dropna()
-            colour, symbol = series_style(n)
+            colour, symbol = series_style(list(COUNTRY_NAMES).index(code))  # a country keeps its look
             self.figure.add_scatter(
                 x=series.index.tolist(),
                 y=series.tolist(),

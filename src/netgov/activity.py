@@ -150,6 +150,14 @@ class Activity:
         raise NotImplementedError(f"{type(self).__name__} must say what it shows: it has no describe().")
 
 
+#: The longest name a timeline's list shows whole; longer ones end in an ellipsis.
+LONGEST_LABEL = 96
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= LONGEST_LABEL else text[: LONGEST_LABEL - 1].rstrip() + "…"
+
+
 class FilteredTimeline(Activity):
     """A timeline of table rows that the learner filters, with a list of the rows shown and a card for one.
 
@@ -182,8 +190,9 @@ class FilteredTimeline(Activity):
         )
         self.picker = widgets.Dropdown(description=picker_label, layout=widgets.Layout(width="95%"))
         self.detail = widgets.HTML()
-        # A row's name in the list depends on the row alone: worked out once, not on every update.
-        self._labels = {row["id"]: self.label(row) for _, row in self.table.iterrows()}
+        # A row's name in the list depends on the row alone: worked out once, not on every update. A list cannot
+        # wrap its lines, so a long name is shortened; the card under the list gives it whole.
+        self._labels = {row["id"]: _shortened(self.label(row)) for _, row in self.table.iterrows()}
         self._refilling = False
         self.picker.observe(self.show_item, names="value")
         self._build(

@@ -76,3 +76,38 @@ VOILA_OWN_REQUESTS = {
     "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@%5E5/css/all.min.css",
     "https://cdn.jsdelivr.net/npm/@fortawesome/fontawesome-free@%5E5/css/v4-shims.min.css",
 }
+
+
+#: What a learner cannot read in a widget: a slider's value cut short, a choice cut in a dropdown, options hidden
+#: below a multiple choice's visible rows, a description cut. Measured in the page, on the rendered widgets.
+CUT_TEXT_SCRIPT = """() => {
+  const found = [];
+  const context = document.createElement('canvas').getContext('2d');
+  const width = (element, text) => {
+    const style = getComputedStyle(element);
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return context.measureText(text).width;
+  };
+  for (const el of document.querySelectorAll('.widget-readout')) {
+    if (el.offsetParent && el.scrollWidth > el.clientWidth + 1) found.push(`slider value cut: ${el.textContent}`);
+  }
+  for (const el of document.querySelectorAll('.widget-label, .widget-label-basic')) {
+    if (el.offsetParent && el.scrollWidth > el.clientWidth + 1) found.push(`label cut: ${el.textContent}`);
+  }
+  for (const select of document.querySelectorAll('.widget-dropdown select')) {
+    for (const option of select.offsetParent ? select.options : []) {
+      if (width(select, option.text) > select.clientWidth - 28) found.push(`dropdown choice cut: ${option.text}`);
+    }
+  }
+  for (const select of document.querySelectorAll('.widget-select-multiple select')) {
+    if (select.offsetParent && select.size < select.options.length) {
+      found.push(`multiple choice shows ${select.size} of ${select.options.length}: ${select.options[0].text}...`);
+    }
+  }
+  return found;
+}"""
+
+
+def cut_texts(page) -> list[str]:
+    """Widget texts a learner cannot read whole on the page (see CUT_TEXT_SCRIPT)."""
+    return page.evaluate(CUT_TEXT_SCRIPT)

@@ -6,7 +6,7 @@ import os
 
 import pytest
 from activities import LESSONS, wait_for_figures
-from browserkit import error_texts, open_and_run
+from browserkit import cut_texts, error_texts, open_and_run
 
 
 @pytest.mark.parametrize("notebook", list(LESSONS))
@@ -18,6 +18,7 @@ def test_lesson_runs_in_jupyterlab_and_its_activities_respond(page, lab_url, not
     assert error_texts(page) == []
     assert page.external_requests == [], "the page asked for something outside this machine"
     wait_for_figures(page, figures)
+    assert cut_texts(page) == [], "a learner cannot read these whole"
     drive(page)
     assert error_texts(page) == []
     if os.environ.get("NETGOV_SCREENSHOTS"):

@@ -6,7 +6,7 @@ import os
 
 import pytest
 from activities import LESSONS, wait_for_figures
-from browserkit import VOILA_OWN_REQUESTS, error_texts
+from browserkit import VOILA_OWN_REQUESTS, cut_texts, error_texts
 
 
 @pytest.mark.parametrize("notebook", list(LESSONS))
@@ -19,6 +19,7 @@ def test_lesson_renders_in_voila_and_its_activities_respond(page, voila_url, not
     assert page.locator(".jp-InputArea-editor, .jp-CodeMirrorEditor").count() == 0, "code should be hidden"
     # Voila's own template asks a CDN for icon fonts (documented in docs/jupyterhub.md); nothing else may leave.
     assert set(page.external_requests) <= VOILA_OWN_REQUESTS
+    assert cut_texts(page) == [], "a learner cannot read these whole"
     drive(page)
     assert error_texts(page) == []
     if os.environ.get("NETGOV_SCREENSHOTS"):

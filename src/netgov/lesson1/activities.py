@@ -196,7 +196,7 @@ class LiabilityExplorer(Activity):
         self.content = widgets.Dropdown(
             options=[(CONTENT.get(c, c), c) for c in contents],
             description="Content",
-            layout=widgets.Layout(width="28em"),
+            layout=widgets.Layout(width="36em"),
         )
         self._build([self.actor, self.content], layout=[widgets.HBox([self.actor, self.content]), "text"])
 

@@ -66,7 +66,7 @@ class StatementTimeline(FilteredTimeline):
         kinds = [k for k in KINDS if k in set(self.table["kind"])]
         self.groups = widgets.SelectMultiple(options=groups, value=tuple(groups), rows=len(groups), description="Who")
         self.kinds = widgets.SelectMultiple(
-            options=[(KINDS[k], k) for k in kinds], value=tuple(kinds), rows=min(len(kinds), 6), description="What"
+            options=[(KINDS[k], k) for k in kinds], value=tuple(kinds), rows=len(kinds), description="What"
         )
         chart = FigureOutput(
             title_text="Statements and actions around Kazakhstan's OSCE chairmanship",

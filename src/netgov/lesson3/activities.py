@@ -140,17 +140,17 @@ class ChokepointExplorer(Activity):
             options=[(v, k) for k, v in ERAS.items()],
             value=era,
             description="Topology",
-            layout=widgets.Layout(width="44em"),
+            layout=widgets.Layout(width="52em"),
         )
-        self.blocked_at = widgets.Dropdown(description="Block at", layout=widgets.Layout(width="30em"))
-        self.destination = widgets.Dropdown(description="Blocking", layout=widgets.Layout(width="30em"))
+        self.blocked_at = widgets.Dropdown(description="Block at", layout=widgets.Layout(width="52em"))
+        self.destination = widgets.Dropdown(description="Blocking", layout=widgets.Layout(width="52em"))
         self._initial_block = blocked_at
         self.graph = graph
         self._updating = True  # nothing to draw until the era has filled the lists
         self._build(
             [self.blocked_at, self.destination],
             chart=_map_chart("Who loses access when one network filters"),
-            layout=[self.era, widgets.HBox([self.blocked_at, self.destination]), "chart", "text"],
+            layout=[self.era, self.blocked_at, self.destination, "chart", "text"],
         )
         self.controls.insert(0, self.era)
         self.era.observe(self._new_era, names="value")
@@ -322,7 +322,7 @@ class GatewayExplorer(Activity):
         self.gateways = widgets.SelectMultiple(
             options=sorted((names[n], n) for n in candidates),
             value=(),
-            rows=min(len(candidates), 10),
+            rows=len(candidates),
             description="Own link for",
             layout=widgets.Layout(width="36em"),
         )

@@ -61,12 +61,12 @@ class CaseExplorer(FilteredTimeline):
         kinds = [k for k in TARGET_KINDS if k in set(self.table["target_kind"])]
         methods = [m for m in METHODS if self.table["methods"].str.contains(m).any()]
         self.kinds = widgets.SelectMultiple(
-            options=[(TARGET_KINDS[k], k) for k in kinds], value=tuple(kinds), rows=6, description="Target"
+            options=[(TARGET_KINDS[k], k) for k in kinds], value=tuple(kinds), rows=len(kinds), description="Target"
         )
         self.methods = widgets.SelectMultiple(
             options=[(METHODS[m], m) for m in methods],
             value=tuple(methods),
-            rows=6,
+            rows=len(methods),
             description="Method",
             layout=widgets.Layout(width="30em"),
         )

@@ -40,7 +40,13 @@ class UsersExplorer(Activity):
             description="Countries",
         )
         self.years = widgets.IntRangeSlider(
-            value=(first, last), min=first, max=last, step=1, description="Years", continuous_update=False
+            value=(first, last),
+            min=first,
+            max=last,
+            step=1,
+            description="Years",
+            continuous_update=False,
+            layout=widgets.Layout(width="32em"),
         )
         chart = FigureOutput(
             title_text="Internet users, % of population (ITU estimates)",

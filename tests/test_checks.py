@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netgov.checks import Feedback, as_int, as_number, as_text_set, correct, not_yet
+from netgov.checks import Feedback, as_days, as_int, as_number, as_text, as_text_set, correct, judge, not_yet
 from netgov.start import first_year_above
 
 
@@ -74,11 +74,83 @@ def test_text_sets_ignore_order_case_and_container():
 
 
 @pytest.mark.parametrize(
+    "answer",
+    [
+        np.array(["Tajikistan", "Kyrgyzstan"]),  # numpy's unique()
+        pd.Series(["Tajikistan", "Kyrgyzstan", "Tajikistan"]).unique(),  # pandas' unique(): an extension array
+        pd.Index(["Tajikistan", "Kyrgyzstan"]),
+        "Tajikistan, Kyrgyzstan",  # a list typed as one string
+        "Tajikistan;Kyrgyzstan",
+        "['Tajikistan', 'Kyrgyzstan']",  # a printed list, copied
+    ],
+    ids=["numpy", "unique", "index", "commas", "semicolons", "printed"],
+)
+def test_text_sets_read_what_pandas_and_people_give(answer):
+    assert as_text_set(answer, "countries") == {"kyrgyzstan", "tajikistan"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [("0,86", 0.86), ("3,5", 3.5), ("1,200", 1200.0), ("12,000.5", 12000.5), (np.array([7]), 7.0)],
+)
+def test_numbers_with_commas_and_arrays(answer, value):
+    assert as_number(answer, "a number") == value
+
+
+@pytest.mark.parametrize(
+    ("answer", "text"),
+    [
+        (pd.Series([True, False, True]), "`.sum()` counts"),
+        (pd.DataFrame({"a": [1, 2]}), "`len`"),
+        (pd.DataFrame({"a": []}), "kept no rows"),
+        (pd.Series([], dtype=float).median(), "kept some"),
+        (pd.Timedelta(days=3), "`.days`"),
+        ("1e999", "not inf"),
+        (10**400, "not int"),
+    ],
+    ids=["condition", "table", "empty", "median-of-nothing", "duration", "infinite", "huge"],
+)
+def test_several_values_and_strange_numbers_are_named(answer, text):
+    result = as_number(answer, "a number")
+    assert isinstance(result, Feedback) and text in result.message
+
+
+def test_days_from_durations():
+    gap = pd.Series(pd.to_datetime(["2009-07-10"])) - pd.Series(pd.to_datetime(["2009-06-24"]))
+    assert as_days(gap, "days") == 16  # a column of one duration
+    assert as_days(gap.iloc[0].to_timedelta64(), "days") == 16
+    assert as_days(pd.Timedelta("3 days 12:00:00"), "days", whole=False) == 3.5
+    assert "not whole days" in as_days(pd.Timedelta("3 days 12:00:00"), "days").message
+
+
+def test_text_from_one_value_and_from_counts():
+    assert as_text(pd.Series(["concerns", "concerns"]).mode(), "a verdict", top_of_counts=True) == "concerns"
+    assert as_text(pd.Series({"concerns": 4, "compatible": 1}), "a verdict", top_of_counts=True) == "concerns"
+    # mode() of a tie gives two values: not the label 0 of its index
+    assert "2 values" in as_text(pd.Series(["a", "b"]).mode(), "a verdict", top_of_counts=True).message
+
+
+def test_judge_names_mistakes_any_answer_may_hold():
+    otherwise = ("No.", "Look again.")
+    assert "rounded to 1 decimal place" in judge(0.9, 12 / 14, "Yes.", otherwise=otherwise).message
+    assert "nearest hundred" in judge(4000, 4012.5, "Yes.", otherwise=otherwise, tolerance=1).message
+    assert judge(1, 12 / 14, "Yes.", otherwise=otherwise).message == "No."  # 1 is also "all of them"
+    assert judge(10, 12, "Yes.", otherwise=otherwise).message == "No."  # a count is never "rounded"
+    empty = judge(0, 12, "Yes.", otherwise=otherwise, no_rows_hint="Spell 'met' as the data does.")
+    assert "kept no rows" in empty.message and empty.hint == "Spell 'met' as the data does."
+    assert judge(0, 12, "Yes.", otherwise=otherwise).message == "No."
+    by_test = judge(7.5, 3, "Yes.", mistakes=[(lambda v: v > 5, "Too big.", "Smaller.")], otherwise=otherwise)
+    assert by_test.message == "Too big."
+
+
+@pytest.mark.parametrize(
     ("answer", "text"),
     [
         ([], "empty"),
         ([1, "a"], "one item is not text: int 1"),
-        (pd.DataFrame({"a": ["x"]}), "pick one column"),
+        (pd.DataFrame({"a": ["x"]}), "give one of its columns"),
+        (np.array([["a", "b"], ["c", "d"]]), "a table of 4 values"),
+        (["KG", float("nan")], "missing (NaN)"),
         (5, "not int 5"),
     ],
 )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
-from answers import right_answer
+from answers import near_misses, reasonable_forms, right_answer
 
 import netgov
-from netgov import lesson1, lesson2
-from netgov.checks import Feedback, text_key
+from netgov.checks import Feedback
 from netgov.lessons import LESSONS
 
 CHECKS = [(f"{lesson.name}.{name}", function) for lesson in LESSONS for name, function in lesson.checks().items()]
@@ -41,71 +41,83 @@ def test_malformed_answers_are_explained(name, check, wrong):
 # negations, the other options' names, a count off by one, a number just outside the tolerance, a list
 # with one item too few or too many.
 
-#: Other spellings of a right text answer that must also pass.
-REASONABLE_FORMS = {
-    "lesson3.q3": ["kazakhtelecom", "KAZAKHTELECOM JSC", "Kazakhtelecom-JSC", "AS9198", "9198"],
-    "lesson4.q5": ["TLS filtering by server name (SNI)", "SNI", "sni filtering", "Server Name Indication", "TLS-SNI"],
-}
-
-
-def _other_options(name: str) -> list[str]:
-    """The names of the options a learner can pick from, besides the right one: each must be judged wrong."""
-    if name == "lesson1.q4":
-        fields = {f["name"]: f for f in netgov.data.schema("assessments")["fields"]}
-        return fields["verdict"]["constraints"]["enum"]
-    if name == "lesson1.q6":
-        return list(lesson1.THEMES.values()) + list(lesson1.THEMES)
-    if name == "lesson2.q2":
-        return list(lesson2.statement_table()["actor"].unique())
-    if name == "lesson3.q3":
-        return list(netgov.load("networks")["name"]) + list(netgov.load("networks")["id"])
-    if name == "lesson4.q5":
-        table = netgov.load("detection_signatures").query("method != 'tls_sni'")
-        return list(table["method"]) + list(table["label"]) + list(table["aliases"].str.split(";").explode())
-    return []
-
-
-def _near_misses(name: str, right: object) -> list[object]:
-    if isinstance(right, str):
-        misses = [right[0], right[:3], right[: len(right) // 2], f"not {right}", f"no {right} involved", right + "x"]
-        misses += ["a", "k", "x", "z", "snippet", "insnide", "JSC"]
-        misses += [o for o in _other_options(name) if not ties(name, o)]
-        keep = {text_key(f) for f in [right, *REASONABLE_FORMS.get(name, [])]}
-        return [m for m in misses if text_key(m) not in keep]
-    if isinstance(right, list):
-        misses = [[*right, "something else"]]  # one item too many
-        if len(right) > 1:
-            misses += [right[1:], right[0]]  # one too few; a lone item
-        return misses
-    if isinstance(right, bool):
-        return [not right]
-    if isinstance(right, int):
-        return [right - 1, right + 1, right * 10 or 10]
-    value = float(right)  # a share (fraction), an index, a median
-    misses = [value - 2, value + 2]
-    if 0 < value <= 1:
-        misses += [value - 0.05, value + 0.05]
-    return misses
-
-
-def ties(name: str, option: str) -> bool:
-    """Whether an other option is also right (a tie the check accepts on purpose)."""
-    return name == "lesson2.q2" and bool(dict(CHECKS)[name](option))
-
 
 @pytest.mark.parametrize(("name", "check"), CHECKS, ids=[n for n, _ in CHECKS])
 def test_right_answer_and_its_reasonable_forms_pass(name, check):
     right = right_answer(name)
     assert check(right), f"{name}({right!r}) should be correct: {check(right)}"
-    for form in REASONABLE_FORMS.get(name, []):
+    for form in reasonable_forms(name):
         assert check(form), f"{name}({form!r}) is a reasonable form of the answer: {check(form)}"
 
 
 @pytest.mark.parametrize(("name", "check"), CHECKS, ids=[n for n, _ in CHECKS])
 def test_near_misses_are_not_correct(name, check):
-    misses = _near_misses(name, right_answer(name))
+    misses = near_misses(name)
     assert misses, f"{name}: no near misses generated"
     for miss in misses:
         result = check(miss)
         assert isinstance(result, Feedback) and result.status != "correct", f"{name}({miss!r}) was judged correct"
         assert result.message, f"{name}({miss!r}) gave no message"
+
+
+# Misread answers ------------------------------------------------------------------------------------------
+# A wrong answer gets feedback on what the learner most likely did, not on a number the check made of it: a
+# count is not a percentage, a ratio upside down is not a small share, a rounded answer is not a wrong method,
+# a filter that kept nothing is not a wrong count, and a name the check does not know is named.
+
+
+def _model_counts() -> dict[str, int]:
+    graph = netgov.lesson3.topology("2009-all")
+    today = netgov.lesson3.topology("today")
+    return {
+        "lost": len(netgov.lesson3.lose_access(graph, "kazakhtelecom")),
+        "users": len(netgov.lesson3.access_networks(graph)),
+        "others_today": len(netgov.lesson3.access_networks(today)) - 1,
+    }
+
+
+def _busiest_year_count() -> int:
+    return int(netgov.load("blocking_cases")["start"].dt.year.value_counts().max())
+
+
+#: (check, a function giving the answer, words the feedback must hold)
+MISREAD = [
+    ("lesson3.q2", lambda: _model_counts()["lost"], "is the number of networks that lose access"),
+    ("lesson3.q2", lambda: _model_counts()["users"], "number of networks with users"),
+    ("lesson3.q2", lambda: 1 / right_answer("lesson3.q2"), "wrong way round"),
+    ("lesson3.q2", lambda: round(right_answer("lesson3.q2"), 1), "rounded to 1 decimal place"),
+    ("lesson3.q2", lambda: round(100 * right_answer("lesson3.q2"), -1), "rounded to the nearest ten"),
+    ("lesson3.q5", lambda: 1 / right_answer("lesson3.q5"), "wrong way round"),
+    ("lesson3.q5", lambda: round(right_answer("lesson3.q5"), 1), "rounded to 1 decimal place"),
+    ("lesson3.q5", lambda: _model_counts()["others_today"], "number of networks besides Kazakhtelecom"),
+    ("lesson3.q1", lambda: 0, "kept no rows"),
+    ("lesson3.q1", lambda: right_answer("lesson3.q1") / 10_000, "shares as fractions"),
+    ("lesson1.q1", lambda: 0, "kept no rows"),
+    ("lesson1.q5", lambda: 0, "kept no rows"),
+    ("lesson4.q1", lambda: 0, "kept no rows"),
+    ("lesson4.q3", lambda: 0, "kept no rows"),
+    ("lesson4.q2", _busiest_year_count, "how many cases began"),
+    ("lesson3.q3", lambda: float(netgov.lesson3.betweenness(netgov.lesson3.topology()).iloc[0]), "score"),
+    ("lesson3.q4", lambda: [*right_answer("lesson3.q4")[1:], "Kyrgystan"], "'kyrgystan'"),
+    ("lesson3.q4", lambda: [*right_answer("lesson3.q4"), "RUS"], "'rus'"),
+    ("lesson2.q4", lambda: [*right_answer("lesson2.q4"), "hwr"], "'hwr' is in neither group"),
+    ("lesson2.q4", lambda: ["Human Rights Watch"], "is a name"),
+    ("lesson1.q2", lambda: [*right_answer("lesson1.q2")[1:], "bloger"], "'bloger'"),
+    ("lesson4.q1", lambda: netgov.load("blocking_cases")["methods"].str.contains("unknown"), "`.sum()`"),
+    ("lesson1.q1", lambda: netgov.load("provisions"), "`len`"),
+    ("lesson4.q4", lambda: pd.Series([], dtype=float).median(), "kept some"),
+]
+
+
+@pytest.mark.parametrize(("name", "answer", "words"), MISREAD, ids=[f"{m[0]}-{m[2]}" for m in MISREAD])
+def test_feedback_names_what_the_learner_most_likely_did(name, answer, words):
+    given = answer()
+    result = dict(CHECKS)[name](given)
+    assert not result, f"{name}({given!r}) was judged correct"
+    text = f"{result.message} {result.hint or ''}"
+    assert words in text, f"{name}({given!r}): {text!r} does not say {words!r}"
+
+
+def test_the_start_check_tells_a_percentage_from_a_year():
+    result = netgov.start.check_first_majority_year(51)
+    assert not result and "percentage" in result.message

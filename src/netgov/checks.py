@@ -21,8 +21,11 @@ raises on what a learner typed; :func:`judge` compares the value read with the a
 
 from __future__ import annotations
 
+import datetime
+import decimal
 import functools
 import html
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -107,27 +110,126 @@ def _is_blank(answer: object) -> bool:
     return any(answer is b for b in _BLANKS) or (isinstance(answer, str) and not answer.strip())
 
 
+def _is_missing(value: object) -> bool:
+    """NaN, NaT, None or pandas' NA: what pandas gives for a calculation on no rows."""
+    try:
+        return value is None or bool(pd.api.types.is_scalar(value) and pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _missing(expected: str) -> Feedback:
+    return Feedback(
+        "unreadable",
+        f"Expected {expected}, but the value is missing (NaN). Pandas gives a missing value for a calculation on "
+        "no rows: check that your filter kept some.",
+    )
+
+
+#: "1,200" and "12,000.5": commas between groups of three digits. Anything else with a comma ("0,86", "3,5")
+#: is a decimal comma, which many countries write.
+_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d*)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
+
+
+def _is_array(value: object) -> bool:
+    """A column, an index or an array: the containers of several values that pandas and numpy hand back."""
+    return pd.api.types.is_array_like(value)
+
+
+def _several(value: object) -> bool:
+    """A table, a column, an index or an array."""
+    return isinstance(value, pd.DataFrame) or _is_array(value)
+
+
+def _first(values: object) -> object:
+    """The first value of a table, column, index or array, as pandas or numpy holds it."""
+    flat = values.to_numpy() if hasattr(values, "to_numpy") else values
+    return flat.ravel()[0]
+
+
+def _is_duration(value: object) -> bool:
+    """One duration (one date minus another): a Timedelta, a timedelta, or numpy's timedelta64."""
+    if isinstance(value, datetime.timedelta):
+        return not _is_missing(value)
+    scalar = pd.api.types.is_scalar(value) and not isinstance(value, str)
+    return scalar and pd.api.types.is_timedelta64_dtype(getattr(value, "dtype", None)) and not _is_missing(value)
+
+
+def _number_in_text(text: str, expected: str) -> float | Feedback:
+    text = text.strip()
+    if _THOUSANDS.fullmatch(text):
+        text = text.replace(",", "")
+    elif _DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError:
+        return Feedback("unreadable", f"Expected {expected}, but {text!r} is text that is not a number.")
+
+
+def _several_values(answer: object, expected: str) -> Feedback:
+    """What to say of a table or a column given where one number was expected: what it most likely is."""
+    if isinstance(answer, pd.DataFrame):
+        if answer.empty:
+            return Feedback("unreadable", f"Expected {expected}, but got an empty table: your filter kept no rows.")
+        return Feedback(
+            "unreadable",
+            f"Expected {expected}, but got a whole table ({_plural(len(answer), 'row')}, "
+            f"{_plural(answer.shape[1], 'column')}). If the answer is how many rows it has, pass the table to `len`.",
+        )
+    values = pd.Series((answer.to_numpy() if hasattr(answer, "to_numpy") else answer).ravel())
+    if values.empty:
+        return Feedback("unreadable", f"Expected {expected}, but got no values at all: your filter kept no rows.")
+    if pd.api.types.is_bool_dtype(getattr(answer, "dtype", None)):
+        return Feedback(
+            "unreadable",
+            f"Expected {expected}, but got {len(values)} True/False values, one per row: a condition, not yet "
+            "counted. `.sum()` counts the rows where it is True.",
+        )
+    return Feedback(
+        "unreadable",
+        f"Expected {expected}, but got {len(values)} values at once. The answer is one value: pick it out, "
+        "or count or combine the values.",
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def as_number(answer: object, expected: str) -> float | Feedback:
-    """Read a number from an int, float, numpy scalar, one-element Series or numeric string."""
+    """Read a number from an int, float, numpy scalar, one-element Series or array, or numeric string
+    ("1,200" and "0,86" too)."""
     if _is_blank(answer):
         return blank(expected)
-    if isinstance(answer, pd.Series | pd.DataFrame):
+    if _several(answer):
         if answer.size != 1:
-            return Feedback("unreadable", f"Expected {expected}, but got a table with {answer.size} values.")
-        answer = answer.to_numpy().ravel()[0]
-    if isinstance(answer, bool):
+            return _several_values(answer, expected)
+        answer = _first(answer)
+    if pd.api.types.is_bool(answer):
         return Feedback("unreadable", f"Expected {expected}, not True or False.")
+    if _is_duration(answer):
+        return Feedback(
+            "unreadable",
+            f"Expected {expected}, but got a duration ({pd.Timedelta(answer)}). A duration's `.days` is its "
+            "number of days.",
+        )
+    if _is_missing(answer):
+        return _missing(expected)
     if isinstance(answer, str):
+        value = _number_in_text(answer, expected)
+        if isinstance(value, Feedback):
+            return value
+    else:
         try:
-            return float(answer.strip().replace(",", ""))
-        except ValueError:
-            return Feedback("unreadable", f"Expected {expected}, but {answer!r} is text that is not a number.")
-    try:
-        value = float(answer)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return Feedback("unreadable", f"Expected {expected}, not {shown(answer)}.")
-    if value != value:  # NaN
-        return Feedback("unreadable", f"Expected {expected}, but the value is missing (NaN).")
+            value = float(answer)  # type: ignore[arg-type]
+        except (TypeError, ValueError, OverflowError):
+            return Feedback("unreadable", f"Expected {expected}, not {shown(answer)}.")
+    if value != value:  # NaN, also typed as text
+        return _missing(expected)
+    if not math.isfinite(value):
+        return Feedback("unreadable", f"Expected {expected}, not {value}.")
     return value
 
 
@@ -139,43 +241,83 @@ def as_int(answer: object, expected: str) -> int | Feedback:
     if isinstance(value, Feedback):
         return value
     if value != int(value):
-        return Feedback("unreadable", f"Expected {expected}, a whole number, not {value}.")
+        return Feedback("unreadable", f"Expected {expected}, a whole number, not {value:g}.")
     return int(value)
 
 
-def as_days(answer: object, expected: str) -> int | Feedback:
-    """Read a whole number of days; a ``Timedelta`` (one date minus another) counts as its days."""
-    if isinstance(answer, pd.Timedelta) and not pd.isna(answer):
-        return int(answer.days)
-    return as_int(answer, expected)
+def as_days(answer: object, expected: str, *, whole: bool = True) -> int | float | Feedback:
+    """Read a number of days; a duration (one date minus another: a ``Timedelta``, or a column of one) counts
+    as its days. With ``whole=False`` the days may have a fraction, as a median or a mean may."""
+    duration = _first(answer) if _several(answer) and answer.size == 1 else answer
+    if _is_duration(duration):
+        days = pd.Timedelta(duration) / pd.Timedelta(days=1)
+        if whole and days != int(days):
+            return Feedback("unreadable", f"Expected {expected}, but {pd.Timedelta(duration)} is not whole days.")
+        return int(days) if whole else float(days)
+    return as_int(answer, expected) if whole else as_number(answer, expected)
+
+
+def _looks_like_counts(series: pd.Series) -> bool:
+    """Whether a Series is what ``value_counts()`` gives: numbers, labelled by what was counted."""
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_integer_dtype(series.index)
 
 
 def as_text(answer: object, expected: str, *, top_of_counts: bool = False) -> str | Feedback:
-    """Read a short text answer, stripped. With ``top_of_counts``, a ``value_counts()`` Series counts as its
-    most common label, so a learner may pass the counts themselves."""
+    """Read a short text answer, stripped; a Series, index or array holding one text counts as that text.
+    With ``top_of_counts``, a ``value_counts()`` Series counts as its most common label, so a learner may pass
+    the counts themselves."""
     if _is_blank(answer):
         return blank(expected)
     if isinstance(answer, str):
         return answer.strip()
-    if top_of_counts and isinstance(answer, pd.Series) and len(answer):
+    if top_of_counts and isinstance(answer, pd.Series) and len(answer) and _looks_like_counts(answer):
         return str(answer.index[0])
+    if _is_array(answer) and answer.size == 1:
+        item = _first(answer)
+        if isinstance(item, str) and item.strip():
+            return item.strip()
+    if _is_array(answer) and answer.size > 1:
+        return Feedback("unreadable", f"Expected {expected} as text, but got {answer.size} values at once: give one.")
     return Feedback("unreadable", f"Expected {expected} as text, not {shown(answer)}.")
 
 
+#: What separates the items of a list typed as one string: "KG, TJ" or "blogger;commenter".
+_ITEM_SEPARATORS = re.compile(r"[,;]")
+
+
+def _items_in_text(text: str) -> list[str]:
+    """The items of a list typed as one string, with the brackets and quotes of a copied list taken off:
+    "['KG', 'TJ']" and "KG, TJ" give the same two items."""
+    return [item.strip().strip("'\"").strip() for item in _ITEM_SEPARATORS.split(text.strip().strip("[](){}"))]
+
+
 def as_text_set(answer: object, expected: str) -> set[str] | Feedback:
-    """Read a collection of labels (list, tuple, set, Series, Index, or one string), ignoring order and case."""
+    """Read a collection of labels, ignoring order and case: a list, tuple or set, a Series, an index or an
+    array (what ``.unique()`` gives), or one string, whose items may be separated by commas or semicolons."""
     if _is_blank(answer):
         return blank(expected)
     if isinstance(answer, str):
-        items: Iterable[object] = [answer]
+        items: Iterable[object] = _items_in_text(answer)
     elif isinstance(answer, pd.DataFrame):
-        return Feedback("unreadable", f"Expected {expected}; pick one column of the table (for example df['name']).")
-    elif isinstance(answer, pd.Series | pd.Index) or isinstance(answer, list | tuple | set | frozenset):
+        return Feedback(
+            "unreadable", f"Expected {expected}, but got a whole table: give one of its columns, not the table."
+        )
+    elif _is_array(answer) and getattr(answer, "ndim", 1) > 1:
+        return Feedback(
+            "unreadable", f"Expected {expected} (a list of names), not a table of {_plural(answer.size, 'value')}."
+        )
+    elif _is_array(answer) or isinstance(answer, list | tuple | set | frozenset):
         items = list(answer)
     else:
         return Feedback("unreadable", f"Expected {expected} (a list of names), not {shown(answer)}.")
     cleaned = set()
     for item in items:
+        if _is_missing(item):
+            return Feedback(
+                "unreadable",
+                f"Expected {expected}, but one item is missing (NaN). `.dropna()` removes the missing values "
+                "of a column.",
+            )
         if not isinstance(item, str):
             return Feedback("unreadable", f"Expected {expected}, but one item is not text: {shown(item)}.")
         if item.strip():
@@ -242,6 +384,36 @@ def check(read: Callable[..., object], expected: str, **options) -> Callable:
     return decorate
 
 
+def _decimals(value: float) -> int:
+    """How many decimal places a number shows: 2 for 0.86, 0 for 86, -1 for 90, -3 for 4000."""
+    exponent = decimal.Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return -int(exponent)
+
+
+def _rounded_places(value: object, expected: object) -> int | None:
+    """The decimal places to which ``expected`` rounds to ``value``, when a non-whole ``expected`` was rounded
+    to as many places as ``value`` shows (0.9 for 0.857, 90 for 85.7, 4,000 for 4,012.5); else None."""
+    numbers = (int, float)
+    if isinstance(value, bool) or not isinstance(value, numbers) or not isinstance(expected, float):
+        return None
+    if not math.isfinite(value) or not math.isfinite(expected) or value == 0 or expected.is_integer():
+        return None
+    shown_places = _decimals(value)
+    for places in range(max(shown_places, 0), shown_places - 1, -1):  # the most precise rounding first
+        # A fraction rounded to a whole number (1 for 0.86) says nothing: 1 is also "all of them".
+        if round(expected, places) == value and (places > 0 or abs(expected) >= 1):
+            return places
+    return None
+
+
+def _places(places: int) -> str:
+    if places > 0:
+        return f"{places} decimal place{'s' if places > 1 else ''}"
+    return {0: "a whole number", -1: "the nearest ten", -2: "the nearest hundred"}.get(
+        places, f"the nearest {10**-places:,}"
+    )
+
+
 def judge(
     value: object,
     expected: object,
@@ -250,14 +422,20 @@ def judge(
     mistakes: Sequence[tuple[object, str, str]] = (),
     otherwise: tuple[str, str],
     tolerance: float = 0,
+    no_rows_hint: str | None = None,
 ) -> Feedback:
     """Compare a value with the expected answer, then with each known mistake.
 
-    ``mistakes`` are ``(wrong value, message, hint)``; the first that matches is the feedback. ``otherwise``
-    is the ``(message, hint)`` for any other value. Numbers match within ``tolerance``.
+    ``mistakes`` are ``(wrong, message, hint)``; ``wrong`` is a value, or a function of the value that says
+    whether it is this mistake. The first that matches is the feedback. Numbers match within ``tolerance``.
+    Then come the mistakes any such answer may hold: for a count of the rows a filter keeps, 0 when the answer
+    is not 0 means the filter kept no rows, and ``no_rows_hint`` says what to look at (the values compared, as
+    the data spells them); a non-whole answer rounded too far is named as such. ``otherwise`` is the
+    ``(message, hint)`` for any other value.
     """
 
     need_text(right, "judge()'s right, what a right answer is told,")
+    need_text(no_rows_hint, "judge()'s no_rows_hint", optional=True)
 
     def same(a: object, b: object) -> bool:
         if tolerance and isinstance(a, int | float) and isinstance(b, int | float):
@@ -267,7 +445,15 @@ def judge(
     if same(value, expected):
         return correct(right)
     for wrong, message, hint in mistakes:
-        if same(value, wrong):
+        if wrong(value) if callable(wrong) else same(value, wrong):
             return not_yet(message, hint)
+    if no_rows_hint is not None and value == 0 and expected != 0:
+        return not_yet("0: your filter kept no rows.", no_rows_hint)
+    places = _rounded_places(value, expected)
+    if places is not None:
+        return not_yet(
+            f"{value:,g} is close: it is the answer rounded to {_places(places)}.",
+            "Give the number as your code computes it, without rounding it: the check allows for small differences.",
+        )
     message, hint = otherwise
     return not_yet(message, hint)

@@ -19,7 +19,7 @@ def _provisions_2009() -> pd.DataFrame:
     return provisions[provisions["act_id"] == LAW_2009]
 
 
-@check(as_int, "a whole number (the count of rows)")
+@check(as_int, "a whole number of provisions")
 def q1(n: int):
     """How many provisions of the 2009 internet law does the data describe?"""
     expected = len(_provisions_2009())
@@ -34,7 +34,11 @@ def q1(n: int):
                 "Keep only the rows whose act_id is 'law-2009-internet' before counting.",
             )
         ],
-        otherwise=(f"{n} is not the number of rows for the 2009 law.", "Filter on act_id, then use len()."),
+        no_rows_hint="Compare act_id with 'law-2009-internet', written exactly as in the table.",
+        otherwise=(
+            f"{n} is not the number of rows for the 2009 law.",
+            "Keep the rows whose act_id is 'law-2009-internet', then count them with `len`.",
+        ),
     )
 
 
@@ -50,15 +54,16 @@ def q2(given: set[str]):
     if any(";" in g for g in given):
         return not_yet(
             "Some of your items still contain ';': they are several groups stuck together.",
-            "Split the column with .str.split(';') and then .explode() it, one group per row.",
+            'Split the column with `.str.split(";")`, then give each group a row of its own with `.explode()`.',
         )
     extra = sorted(given - expected)
     missing = len(expected - given)
     parts = []
     if extra:
-        parts.append(f"{extra} do not appear in the 2009 law's rows")
+        listed = ", ".join(f"'{e}'" for e in extra)
+        parts.append(f"{listed} {'does' if len(extra) == 1 else 'do'} not appear in the 2009 law's rows")
     if missing:
-        parts.append(f"{missing} group(s) are missing")
+        parts.append(f"{missing} {'group is' if missing == 1 else 'groups are'} missing")
     return not_yet("; ".join(parts).capitalize() + ".", "Use every provision of the 2009 law, not just the first one.")
 
 
@@ -107,8 +112,9 @@ def q4(answer: str):
         )
     if verdict in counts.index:
         return not_yet(
-            f"'{verdict}' appears {counts[verdict]} time(s), but another verdict appears more often.",
-            "After merging, filter on the 2009 law and use value_counts() on 'verdict'.",
+            f"'{verdict}' appears {counts[verdict]} {'time' if counts[verdict] == 1 else 'times'}, but another verdict "
+            "appears more often.",
+            "After merging, keep the 2009 law's rows and use `.value_counts()` on the verdict column.",
         )
     return not_yet(f"'{verdict}' is not a verdict used in the table.", f"The verdicts are: {', '.join(_verdicts())}.")
 
@@ -135,6 +141,8 @@ def q5(n: int):
                 "Keep only those signed in 2014 or later.",
             ),
         ],
+        no_rows_hint="Check each condition on its own before combining them, for example "
+        '`(acts["signed"].dt.year >= 2014).sum()`.',
         otherwise=(f"{n} does not match the data.", "Combine two conditions with &, each in its own parentheses."),
     )
 
@@ -155,7 +163,8 @@ def q6(answer: str):
         )
     if theme in counts.index:
         return not_yet(
-            f"{THEMES[theme]} has {counts[theme]} descendant(s); one theme has more.",
+            f"{THEMES[theme]} has {counts[theme]} {'descendant' if counts[theme] == 1 else 'descendants'}; one theme "
+            "has more.",
             "Tick every theme, switch the highlight on and count the orange diamonds in each row.",
         )
     return not_yet(f"'{answer}' is not one of the themes.", f"The themes are: {', '.join(THEMES.values())}.")

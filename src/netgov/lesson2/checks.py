@@ -55,8 +55,8 @@ def q2(answer: str):
         )
     if name is not None:
         return not_yet(
-            f"{name} has {counts[name]} item(s); another actor has more.",
-            "Filter on the years and the three kinds, then value_counts() on 'actor'.",
+            f"{name} has {counts[name]} {'item' if counts[name] == 1 else 'items'}; another actor has more.",
+            "Keep the years and the three kinds, then use `.value_counts()` on the actor column.",
         )
     return not_yet(f"'{answer}' is not an actor in the timeline.", "Copy the name as it appears in the 'actor' column.")
 
@@ -122,11 +122,28 @@ def q4(given: set[str]):
         return not_yet(
             "That is everyone critical of the chairmanship.", "Intersect it with the opponents of the law (&)."
         )
-    if given - (law | chair):
+    outside = sorted(given - (law | chair))
+    if outside:
+        actors = {
+            name.casefold(): (actor, name)
+            for actor, name in data.load("actors")[["id", "name"]].itertuples(index=False)
+        }
+        named = [g for g in outside if g in actors]
+        if named:
+            actor, name = actors[named[0]]
+            return not_yet(
+                f"{_listed(named)} {'is a name' if len(named) == 1 else 'are names'}, not an actor_id.",
+                f"The task asks for actor_ids, such as '{actor}' for {name}: use the actor_id column of positions.",
+            )
         return not_yet(
-            "Some ids are in neither group, or are names rather than ids.", "Use the actor_id column of positions."
+            f"{_listed(outside)} {'is' if len(outside) == 1 else 'are'} in neither group.",
+            "Use the actor_id column of positions, with the issue and stance each group asks for.",
         )
     return not_yet("Not quite the overlap.", "Build two sets of actor_id and take their intersection with &.")
+
+
+def _listed(items: list[str]) -> str:
+    return ", ".join(f"'{item}'" for item in items)
 
 
 @check(as_int, "a year such as 2005")

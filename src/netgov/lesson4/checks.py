@@ -4,7 +4,7 @@ a learner is likely to make, each with a hint."""
 from __future__ import annotations
 
 from .. import data
-from ..checks import as_int, as_number, as_text, check, correct, judge, names_match, not_yet
+from ..checks import as_days, as_int, as_text, check, correct, judge, names_match, not_yet
 from .tables import case_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -21,7 +21,12 @@ def q1(n):
         f"{expected} of {len(cases)}: for these the sources say that a site was blocked, not how. A block "
         "nobody acknowledges leaves few traces, which is why measurement matters.",
         mistakes=[(len(cases), "That counts every case.", "Keep only the rows whose methods contain 'unknown'.")],
-        otherwise=(f"{n} does not match.", "Use .str.contains('unknown') on the methods column, then .sum()."),
+        no_rows_hint="The methods column writes 'unknown' in lower case; `cases[\"methods\"].unique()` shows how "
+        "it writes every method.",
+        otherwise=(
+            f"{n} does not match.",
+            'Use `.str.contains("unknown")` on the methods column, then `.sum()` to count the rows where it is True.',
+        ),
     )
 
 
@@ -40,9 +45,15 @@ def q2(year):
         )
     if year in counts.index:
         return not_yet(
-            f"{year} has {counts[year]} case(s); another year has more.", "Use value_counts() on the start year."
+            f"{year} has {counts[year]} {'case' if counts[year] == 1 else 'cases'}; another year has more.",
+            "Use `.value_counts()` on the years of the start column: it lists the most frequent first.",
         )
-    return not_yet(f"No case in the data begins in {year}.", "Take the year of the 'start' column with .dt.year.")
+    if year == best:
+        return not_yet(
+            f"{year} is how many cases began in the busiest year; the task asks for the year itself.",
+            "The years are the labels of what `.value_counts()` gives: `.index[0]` is the first of them.",
+        )
+    return not_yet(f"No case in the data begins in {year}.", "Take the years of the start column with `.dt.year`.")
 
 
 @check(as_int, "a whole number of cases")
@@ -59,28 +70,39 @@ def q3(n):
             (
                 exact,
                 "That misses a case that combined throttling with a shutdown.",
-                "A case can list several methods separated by ';': use .str.contains('shutdown').",
+                "A case can list several methods separated by ';': use `.str.contains(\"shutdown\")`.",
             )
         ],
+        no_rows_hint="The methods column writes 'shutdown' in lower case; `cases[\"methods\"].unique()` shows how "
+        "it writes every method.",
         otherwise=(f"{n} does not match.", "Count the rows whose methods contain 'shutdown'."),
     )
 
 
-@check(as_number, "a number of days")
+@check(as_days, "a number of days", whole=False)
 def q4(value):
     """The median duration, in days, of the cases whose end is known."""
     cases = data.load("blocking_cases")
     durations = (cases["end"] - cases["start"]).dt.days.dropna()
     expected = float(durations.median())
-    if abs(value - expected) <= 0.5:
-        return correct(
-            f"{expected:g} days: the cases with a known end are mostly short cuts around protests and elections; "
-            "many long blocks are still running, or their end is not documented."
-        )
-    if abs(value - float(durations.mean())) <= 0.5:
-        return not_yet("That is the mean, pulled up by a few long blocks.", "Use .median() instead of .mean().")
-    return not_yet(
-        f"{value:g} does not match.", "Subtract start from end, take .dt.days, drop missing values, then median."
+    return judge(
+        value,
+        expected,
+        f"{expected:g} days: the cases with a known end are mostly short cuts around protests and elections; "
+        "many long blocks are still running, or their end is not documented.",
+        mistakes=[
+            (
+                lambda v: abs(v - float(durations.mean())) <= 0.5,
+                "That is the mean, pulled up by a few long blocks.",
+                "Use `.median()` instead of `.mean()`.",
+            ),
+        ],
+        tolerance=0.5,
+        otherwise=(
+            f"{value:g} does not match.",
+            "Subtract start from end, take `.dt.days`, drop the missing values with `.dropna()`, then take "
+            "`.median()`.",
+        ),
     )
 
 

@@ -18,6 +18,11 @@ def check_first_majority_year(year: int):
         before = kz.get(year - 1)
         earlier = f" The year before, it was {before:.1f}%." if before is not None else ""
         return correct(f"In {year} the estimate first passes 50% ({kz[year]:.1f}%).{earlier}")
+    if year not in kz.index and 0 <= year <= 100:
+        return not_yet(
+            f"{year} looks like a percentage, not a year.",
+            "The answer is the year in which the estimate first passes 50, not the estimate itself.",
+        )
     if year not in kz.index:
         return not_yet(
             f"There is no estimate for {year} in the table.",

@@ -8,6 +8,7 @@ export reads too, so each runs once for both.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -29,10 +30,16 @@ def check_outputs(nb):
     return results
 
 
+def solution_of(exercise: Path) -> Path:
+    """``exercises/01-x-exercises.ipynb`` is solved in ``exercises/solutions/01-x-solutions.ipynb``."""
+    return ROOT / "exercises" / "solutions" / exercise.name.replace("-exercises.ipynb", "-solutions.ipynb")
+
+
 def test_every_exercise_has_a_solution():
     assert EXERCISES, "no exercise notebooks"
     for path in EXERCISES:
-        assert (ROOT / "exercises" / "solutions" / path.name).is_file(), f"{path.name} has no solutions notebook"
+        assert path.name.endswith("-exercises.ipynb"), f"{path.name}: its tab must not read like the lesson's"
+        assert solution_of(path).is_file(), f"{path.name} has no solutions notebook"
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
@@ -45,7 +52,7 @@ def test_blank_exercise_answers_get_guidance(executed_notebook, path):
 
 @pytest.mark.parametrize("path", EXERCISES, ids=lambda p: p.name)
 def test_solutions_pass_every_check(executed_notebook, path):
-    solution = ROOT / "exercises" / "solutions" / path.name
+    solution = solution_of(path)
     results = check_outputs(executed_notebook(solution))
     cells = nbformat.read(path, as_version=4).cells
     exercise_calls = sum(bool(CHECK_CALL.search(c.source)) for c in cells if c.cell_type == "code")

@@ -107,7 +107,11 @@ def unregistered(root: Path, package: Path, lessons=LESSONS) -> list[str]:
     modules = {entry.module.rpartition(".")[2] for entry in lessons}
     stems = {entry.stem for entry in lessons}
     found = [p.name for p in package.iterdir() if p.is_dir() and (p.name.startswith("lesson") or p.name == "start")]
-    notebooks = [p.stem for folder in ("notebooks", "exercises") for p in (root / folder).glob("*.ipynb")]
+    notebooks = [
+        p.stem.removesuffix("-exercises").removesuffix("-solutions")
+        for folder in ("notebooks", "exercises", "exercises/solutions")
+        for p in (root / folder).glob("*.ipynb")
+    ]
     return sorted(
         {f"package {n}" for n in found if n not in modules} | {f"notebook {s}" for s in notebooks if s not in stems}
     )
@@ -195,8 +199,8 @@ def demo(tmp_path, monkeypatch):
     _write(package / "quiz.toml", DEMO_QUIZ)
     _write(package / "checks.py", DEMO_CHECKS)
     _notebook(tmp_path / "notebooks" / "09-demo.ipynb", "from demo_lesson import Counter\nCounter().widget")
-    for folder in ("exercises", "exercises/solutions"):
-        _notebook(tmp_path / folder / "09-demo.ipynb", "from demo_lesson import checks as check\ncheck.q1(4)")
+    for path in ("exercises/09-demo-exercises.ipynb", "exercises/solutions/09-demo-solutions.ipynb"):
+        _notebook(tmp_path / path, "from demo_lesson import checks as check\ncheck.q1(4)")
     _write(tmp_path / "tests" / "test_demo_lesson.py", "def test_it():\n    pass\n")
     monkeypatch.syspath_prepend(str(tmp_path / "src"))
     yield tmp_path, Lesson(9, "demo", "A demonstration", "demo_lesson", ("Counter",))
@@ -217,10 +221,10 @@ def test_a_new_lesson_needs_only_its_own_files_and_one_entry(demo):
 def test_an_incomplete_or_unregistered_lesson_fails(demo):
     root, entry = demo
     (root / "tests" / "test_demo_lesson.py").unlink()
-    (root / "exercises" / "09-demo.ipynb").unlink()
+    (root / "exercises" / "09-demo-exercises.ipynb").unlink()
     problems = lesson_problems(entry, root, {}, {"demo_lesson": {}}.__getitem__)
     assert "no tests/test_demo_lesson.py" in problems
-    assert "no notebook exercises/09-demo.ipynb" in problems
+    assert "no notebook exercises/09-demo-exercises.ipynb" in problems
     assert "tests/browser/activities.py has no driver for 09-demo.ipynb" in problems
     assert "tests/answers.py has no right answer for demo_lesson.q1" in problems
     (root / "src" / "lesson9").mkdir()

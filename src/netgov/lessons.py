@@ -32,7 +32,8 @@ class Lesson:
 
     @property
     def stem(self) -> str:
-        """The file name every notebook of the lesson shares, without ``.ipynb``: ``01-the-2009-law``."""
+        """The lesson notebook's file name without ``.ipynb`` (``01-the-2009-law``); the exercise and solution
+        notebooks add ``-exercises`` and ``-solutions`` to it."""
         return f"{self.number:02d}-{self.slug}"
 
     @property
@@ -42,11 +43,12 @@ class Lesson:
 
     @property
     def exercise_notebook(self) -> str | None:
-        return f"exercises/{self.stem}.ipynb" if self.exercise else None
+        # "-exercises" and "-solutions": open beside the lesson, the three tabs are told apart by their names.
+        return f"exercises/{self.stem}-exercises.ipynb" if self.exercise else None
 
     @property
     def solution_notebook(self) -> str | None:
-        return f"exercises/solutions/{self.stem}.ipynb" if self.exercise else None
+        return f"exercises/solutions/{self.stem}-solutions.ipynb" if self.exercise else None
 
     @property
     def name(self) -> str:

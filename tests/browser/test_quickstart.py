@@ -87,7 +87,7 @@ def test_readme_command_opens_the_kit_and_links_lead_to_an_exercise(browser):
             lesson = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
             lesson.locator(".jp-RenderedMarkdown a", has_text="Lesson 1 exercises").first.click()
             page.wait_for_function(
-                "() => window.jupyterapp.shell.currentWidget?.context?.path === 'exercises/01-the-2009-law.ipynb'"
+                "() => window.jupyterapp.shell.currentWidget?.context?.path === 'exercises/01-the-2009-law-exercises.ipynb'"
             )
             assert page.get_by_text("Could not find path").count() == 0
             assert page.get_by_text("File Load Error").count() == 0

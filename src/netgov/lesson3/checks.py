@@ -1,5 +1,5 @@
-"""Checks for exercises/03-one-gateway.ipynb: each is the expected answer, computed from the data and the model,
-and the mistakes a learner is likely to make, each with a hint."""
+"""Checks for exercises/03-one-gateway-exercises.ipynb: each is the expected answer, computed from the data and the
+model, and the mistakes a learner is likely to make, each with a hint."""
 
 from __future__ import annotations
 

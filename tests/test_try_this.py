@@ -1,0 +1,165 @@
+"""Every "Try this" in a lesson has a folded "What you should find", and the facts those answers state still hold.
+
+A learner alone tries the prompt, then opens the answer to compare. The answers are prose in the notebooks; the
+tests below recompute what each one states from the data, so that a change to the data that makes an answer
+wrong fails here (update the answer in the notebook, then the expected values below).
+"""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from helpers import ROOT
+
+import netgov
+from netgov import lesson1, lesson2, lesson4
+from netgov.lessons import LESSONS
+
+FOLDED = re.compile(r"\*\*Try this:?\*\*.*?<details>\s*<summary>What you should find", re.S)
+
+
+def try_this_cells(notebook: str) -> list[str]:
+    cells = nbformat.read(ROOT / notebook, as_version=4).cells
+    return [c.source for c in cells if c.cell_type == "markdown" and "**Try this" in c.source]
+
+
+@pytest.mark.parametrize("notebook", [lesson.notebook for lesson in LESSONS], ids=lambda n: n.split("/")[-1])
+def test_every_try_this_has_a_folded_answer(notebook):
+    for source in try_this_cells(notebook):
+        assert FOLDED.search(source), f"{notebook}: a 'Try this' without 'What you should find':\n{source[:300]}"
+        assert source.rstrip().endswith("</details>"), f"{notebook}: the answer should close the cell"
+
+
+def test_the_check_catches_a_prompt_without_an_answer():
+    assert not FOLDED.search("**Try this:** move the slider. What changes?")
+
+
+# Lesson 1 ---------------------------------------------------------------------------------------------------
+
+
+def test_lesson1_provisions_answer():
+    provisions = lesson1.provision_table()
+    law = provisions[provisions["act_id"] == "law-2009-internet"]
+    assert len(law) == 5  # "five provisions"
+    reach_bloggers = law[law["affects"].str.contains("blogger")]["label"]
+    assert set(reach_bloggers) == {
+        "Internet resources treated as mass media",
+        "Owners and authors liable for online content",
+        "More grounds to suspend or close media",
+    }
+    labels = set(provisions["label"])
+    for label in ("Prosecutor may block sites and cut networks, no court", "Sites must identify commenters"):
+        assert label in labels
+
+
+def test_lesson1_liability_answer():
+    liability = netgov.load("liability").set_index(["actor_role", "content"])["framework_2009"]
+    assert "publisher" in liability[("platform_host", "others_content")]
+    assert "say nothing specific" in liability[("hosting_provider", "others_content")]
+    assert "blocked as a whole" in liability[("foreign_site", "others_content")]
+    assert ("commenter", "others_content") not in liability.index  # "combinations with no card"
+
+
+def test_lesson1_timeline_answer():
+    table = lesson1.legislation_table().drop_duplicates(["id", "theme"])
+    blocking = table[table["theme"] == "blocking_powers"].sort_values("date")
+    before = blocking[blocking["date"].dt.year < 2009]
+    assert before["short_title"].tolist() == ["Mass Media Law (1999)", "Law on Communications (2004)"]
+    after = blocking[blocking["date"].dt.year >= 2009]
+    assert after["extends_2009_law"].all()
+    assert after["short_title"].tolist() == [
+        "2009 internet law",
+        "2014 Art. 41-1 amendments",
+        "2014 court ban on anonymisers",
+        "Law on Informatization (2015)",
+        "2017 joint order on suspension rules",
+        "Law No. 118-VII (2022, 'cyberbullying law')",
+        "Order No. 409 (reporting illegal URLs)",
+        "Online Platforms Law (2023)",
+    ]
+    platforms = table[table["theme"] == "platform_regulation"].sort_values("date")
+    assert platforms["date"].dt.year.tolist() == [2022, 2023] and platforms["extends_2009_law"].all()
+
+
+# Lesson 2 ---------------------------------------------------------------------------------------------------
+
+
+def test_lesson2_timeline_answer():
+    law = netgov.load("legal_acts").set_index("id").loc["law-2009-internet"]
+    assert (str(law["adopted"].date()), str(law["signed"].date())) == ("2009-06-24", "2009-07-10")
+    table = lesson2.statement_table()
+    between = table[(table["date"] > law["adopted"]) & (table["date"] < law["signed"])]
+    shown = zip(between["date"].dt.strftime("%m-%d"), between["actor_id"], between["date_precision"], strict=True)
+    assert sorted(shown) == [
+        ("06-29", "osce-rfom", "day"),
+        ("07-01", "eu", "month"),  # the EU's regret of the signature: known only to the month
+        ("07-02", "eu", "day"),
+    ]
+    kazakhstan = table[(table["group"] == "Kazakhstan") & (table["date"].dt.year == 2009)]
+    assert set(kazakhstan["kind"]) == {"law_signed", "law_adopted"}  # acts, no statements
+
+
+def test_lesson2_positions_answer():
+    years = [*range(2007, 2012), 2024]
+    maps = {y: lesson2.latest_positions(y).set_index(["actor_id", "issue"])["stance"] for y in years}
+    moves = set()
+    for earlier, later in zip(years, years[1:], strict=False):
+        for key, stance in maps[later].items():
+            if key in maps[earlier].index and maps[earlier][key] != stance:
+                moves.add((later, *key, maps[earlier][key], stance))
+    assert moves == {
+        (2009, "osce-rfom", "media-law-reform", "opposes", "welcomes_with_reservations"),
+        (2009, "hrw", "osce-chairmanship", "opposes", "concerned"),
+        (2011, "osce-rfom", "media-law-reform", "welcomes_with_reservations", "opposes"),
+        (2024, "osce-rfom", "media-law-reform", "opposes", "welcomes_with_reservations"),
+    }
+    assert not any(old in ("opposes", "concerned") and new == "supports" for *_, old, new in moves)
+
+
+# Lesson 4 ---------------------------------------------------------------------------------------------------
+
+
+def test_lesson4_cases_answer():
+    cases = lesson4.case_table()
+    blogs = cases[cases["target_kind"] == "blog_platform"]
+    assert [(r.id, str(r.start)[:7], str(r.end)[:7]) for r in blogs.itertuples()] == [
+        ("bc-livejournal-2008", "2008-10", "2010-11"),
+        ("bc-wordpress-2011", "2011-06", "2011-07"),
+        ("bc-livejournal-2011", "2011-08", "2015-11"),
+        ("bc-tumblr-2015", "2015-10", "NaT"),
+    ]
+    shutdowns = cases[cases["methods"].str.contains("shutdown")]
+    assert shutdowns["id"].tolist() == [
+        "bc-zhanaozen-2011",
+        "bc-south-kz-2015",
+        "bc-election-day-2019",
+        "bc-cities-2021",
+        "bc-mobile-2022",
+        "bc-blackout-2022",
+    ]
+    note = cases.set_index("id").loc["bc-blackout-2022", "note"]
+    for fragment in ("10 January", "11 January", "17 January", "10:30 UTC", "11:15 UTC", "17:00 local"):
+        assert fragment in note
+
+
+def test_lesson4_detection_answer():
+    probes = netgov.load("detection_signatures").set_index("method")
+    assert "wrong address" in probes.loc["dns", "dns"]  # DNS tampering: the lookup differs first
+    assert probes.loc["ip", "dns"] == "The correct address" and "Times out" in probes.loc["ip", "tcp"]
+    for method in ("tls_sni", "tls_mitm"):  # both leave DNS and TCP alone
+        assert (probes.loc[method, "dns"], probes.loc[method, "tcp"]) == ("The correct address", "Connects")
+    assert "ClientHello" in probes.loc["tls_sni", "tls"] and "do not trust" in probes.loc["tls_mitm", "tls"]
+
+
+def test_lesson4_collateral_answer():
+    assert lesson4.collateral_cases()["bc-wordpress-2011"] == 2
+    assert lesson4.collateral(2, 1000)["unrelated"] == 998 and lesson4.collateral(2, 1000)["per_target"] == 499
+    assert lesson4.collateral(2, 1_000_000)["unrelated"] == 999_998
+
+
+def test_lesson4_claims_answer():
+    claims = netgov.load("claims").set_index("id")
+    assert claims.loc["claim-lj-russian-version", "verdict"] == "not_found"
+    assert netgov.data.labels("claims", "verdict")["not_found"] == "No evidence found"

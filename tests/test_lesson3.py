@@ -42,7 +42,8 @@ def test_lose_access_on_a_small_graph():
     assert lesson3.lose_access(graph, "c") == ["c"]
     assert lesson3.lose_access(graph, "up") == ["a", "b", "c", "hub"]
     assert lesson3.lose_access(graph, "a", destination="a") == ["b", "c", "hub"]  # the site itself is gone
-    assert lesson3.chokepoint_share(graph, "hub") == pytest.approx(2 / 3)
+    assert lesson3.chokepoint_share(graph, "hub") == pytest.approx(3 / 4)  # the hub's own users count too
+    assert lesson3.chokepoint_share(graph, "up") == pytest.approx(4 / 4)
     with pytest.raises(ValueError, match="Unknown blocking point 'zz'"):
         lesson3.lose_access(graph, "zz")
 
@@ -144,10 +145,11 @@ def test_wrong_answers_get_specific_hints(answers):
     assert "sum of the shares" in check.q1(100).message
     assert "squares the total" in check.q1(10_000).message
     assert "fractions" in check.q1(answers["q1"] / 10_000).message
-    assert "own network out" in check.q2(lesson3.chokepoint_share(lesson3.topology("2009-all"))).message
+    assert "own network out" in check.q2(11 / 13).message  # 11 of the 13 networks other than Kazakhtelecom
     assert "second highest" in check.q3(lesson3.betweenness(lesson3.topology("2009-all")).index[1]).message
     assert "Leave Kazakhstan itself out" in check.q4(["KZ", *answers["q4"]]).message
     assert "2009 figure" in check.q5(lesson3.chokepoint_share(lesson3.topology("2009-all"))).message
+    assert "own network out" in check.q5(2 / 9).message
     assert check.q2(150).status == "unreadable"
 
 
@@ -172,3 +174,22 @@ def test_concentration_calculator_explains_shares_beyond_100_percent_instead_of_
     for slider in calc.sliders.values():
         slider.value = 100
     assert "outside every band" in calc.text.value and "more than 100%" in calc.text.value
+
+
+# One definition, one number ---------------------------------------------------------------------------
+
+
+def test_the_chokepoint_share_is_one_number_wherever_it_is_shown(answers):
+    """The share of networks a block at Kazakhtelecom cuts off is the same in the model function, both
+    activities, the exercise and the quiz (it once read 86% in one place and 85% in another)."""
+    graph = lesson3.topology("2009-all")
+    share = lesson3.chokepoint_share(graph)
+    lost = lesson3.lose_access(graph, "kazakhtelecom")
+    assert share == len(lost) / len(lesson3.access_networks(graph))
+    assert f"({share:.0%})" in lesson3.ChokepointExplorer().text.value
+    assert f"<strong>{share:.0%}</strong>" in lesson3.GatewayExplorer().text.value
+    assert answers["q2"] == share and check.q2(share)
+    quiz_text = " ".join(c.why for q in lesson3.quiz_questions() for c in q.choices)
+    assert f"{share:.0%} chokepoint share" in quiz_text
+    today = lesson3.topology("today")
+    assert answers["q5"] == len(lesson3.lose_access(today, "kazakhtelecom")) / len(lesson3.access_networks(today))

@@ -611,8 +611,9 @@ class GatewayExplorer(Activity):
         chosen = len(self.gateways.value)
         lead = "No new gateway yet: pick networks in the list." if not chosen else f"{chosen} new gateway(s)."
         return (
-            f"<p>{html.escape(lead)} Share of networks whose every path abroad crosses {html.escape(name)}: "
-            f"<strong>{share:.0%}</strong> (was {base_share:.0%}). Its betweenness centrality: "
+            f"<p>{html.escape(lead)} Share of the networks that lose sites abroad if {html.escape(name)} "
+            f"filters them, its own included: <strong>{share:.0%}</strong> (was {base_share:.0%}). "
+            f"Its betweenness centrality: "
             f"<strong>{central:.2f}</strong> (was {base_central:.2f}). In the diagram, the networks marked "
             "<em>Loses access</em> are those a block at that operator would still cut off.</p>"
         )

@@ -72,7 +72,9 @@ def _model_counts() -> dict[str, int]:
     return {
         "lost": len(netgov.lesson3.lose_access(graph, "kazakhtelecom")),
         "users": len(netgov.lesson3.access_networks(graph)),
-        "others_today": len(netgov.lesson3.access_networks(today)) - 1,
+        "users_today": len(netgov.lesson3.access_networks(today)),
+        "without_operator_today": (len(netgov.lesson3.lose_access(today, "kazakhtelecom")) - 1)
+        / (len(netgov.lesson3.access_networks(today)) - 1),
     }
 
 
@@ -88,8 +90,8 @@ MISREAD = [
     ("lesson3.q2", lambda: round(right_answer("lesson3.q2"), 1), "rounded to 1 decimal place"),
     ("lesson3.q2", lambda: round(100 * right_answer("lesson3.q2"), -1), "rounded to the nearest ten"),
     ("lesson3.q5", lambda: 1 / right_answer("lesson3.q5"), "wrong way round"),
-    ("lesson3.q5", lambda: round(right_answer("lesson3.q5"), 1), "rounded to 1 decimal place"),
-    ("lesson3.q5", lambda: _model_counts()["others_today"], "number of networks besides Kazakhtelecom"),
+    ("lesson3.q5", lambda: _model_counts()["users_today"], "number of networks with users"),
+    ("lesson3.q5", lambda: _model_counts()["without_operator_today"], "own network out"),
     ("lesson3.q1", lambda: 0, "kept no rows"),
     ("lesson3.q1", lambda: right_answer("lesson3.q1") / 10_000, "shares as fractions"),
     ("lesson1.q1", lambda: 0, "kept no rows"),

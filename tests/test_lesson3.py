@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 from answers import right_answers
+from helpers import ROOT
 
 import netgov
 from netgov import lesson3
@@ -42,7 +43,8 @@ def test_lose_access_on_a_small_graph():
     assert lesson3.lose_access(graph, "c") == ["c"]
     assert lesson3.lose_access(graph, "up") == ["a", "b", "c", "hub"]
     assert lesson3.lose_access(graph, "a", destination="a") == ["b", "c", "hub"]  # the site itself is gone
-    assert lesson3.chokepoint_share(graph, "hub") == pytest.approx(2 / 3)
+    assert lesson3.chokepoint_share(graph, "hub") == pytest.approx(3 / 4)  # the hub's own users count too
+    assert lesson3.chokepoint_share(graph, "up") == pytest.approx(4 / 4)
     with pytest.raises(ValueError, match="Unknown blocking point 'zz'"):
         lesson3.lose_access(graph, "zz")
 
@@ -144,10 +146,11 @@ def test_wrong_answers_get_specific_hints(answers):
     assert "sum of the shares" in check.q1(100).message
     assert "squares the total" in check.q1(10_000).message
     assert "fractions" in check.q1(answers["q1"] / 10_000).message
-    assert "own network out" in check.q2(lesson3.chokepoint_share(lesson3.topology("2009-all"))).message
+    assert "own network out" in check.q2(11 / 13).message  # 11 of the 13 networks other than Kazakhtelecom
     assert "second highest" in check.q3(lesson3.betweenness(lesson3.topology("2009-all")).index[1]).message
     assert "Leave Kazakhstan itself out" in check.q4(["KZ", *answers["q4"]]).message
     assert "2009 figure" in check.q5(lesson3.chokepoint_share(lesson3.topology("2009-all"))).message
+    assert "own network out" in check.q5(2 / 9).message
     assert check.q2(150).status == "unreadable"
 
 
@@ -172,3 +175,175 @@ def test_concentration_calculator_explains_shares_beyond_100_percent_instead_of_
     for slider in calc.sliders.values():
         slider.value = 100
     assert "outside every band" in calc.text.value and "more than 100%" in calc.text.value
+
+
+# One definition, one number ---------------------------------------------------------------------------
+
+
+def test_the_chokepoint_share_is_one_number_wherever_it_is_shown(answers):
+    """The share of networks a block at Kazakhtelecom cuts off is the same in the model function, both
+    activities, the exercise and the quiz (it once read 86% in one place and 85% in another)."""
+    graph = lesson3.topology("2009-all")
+    share = lesson3.chokepoint_share(graph)
+    lost = lesson3.lose_access(graph, "kazakhtelecom")
+    assert share == len(lost) / len(lesson3.access_networks(graph))
+    assert f"({share:.0%})" in lesson3.ChokepointExplorer().text.value
+    assert f"<strong>{share:.0%}</strong>" in lesson3.GatewayExplorer().text.value
+    assert answers["q2"] == share and check.q2(share)
+    quiz_text = " ".join(c.why for q in lesson3.quiz_questions() for c in q.choices)
+    assert f"{share:.0%} chokepoint share" in quiz_text
+    today = lesson3.topology("today")
+    assert answers["q5"] == len(lesson3.lose_access(today, "kazakhtelecom")) / len(lesson3.access_networks(today))
+
+
+# "Try this": what a learner should find ---------------------------------------------------------------
+
+
+def _try_this_answers() -> list[str]:
+    """The folded answer under each "Try this" of the lesson notebook, with its lines joined."""
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / "03-one-gateway.ipynb", as_version=4)
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "**Try this:**" in cell.source:
+            after = cell.source.split("**Try this:**", 1)[1]
+            opening = "<details><summary>What you should find</summary>"
+            assert opening in after and after.rstrip().endswith("</details>"), cell.source[:80]
+            found.append(" ".join(after.split(opening, 1)[1].split()))
+    return found
+
+
+def _names(graph, nodes) -> list[str]:
+    return [graph.nodes[n]["name"] for n in nodes]
+
+
+NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+def test_every_try_this_has_a_folded_answer():
+    assert len(_try_this_answers()) == 3  # one per activity
+
+
+def test_what_the_concentration_calculator_should_show():
+    calculator = _try_this_answers()[0]
+    # From the largest operator to the smallest, in 2016.
+    shares = lesson3.market_shares().loc[2016].dropna()
+    assert shares.size == 3
+    largest, smallest = shares.idxmax(), shares.idxmin()
+    big, small = shares[largest], shares[smallest]
+    (middle,) = (v for k, v in shares.items() if k not in (largest, smallest))
+    assert f"from {largest}, at {big:.0f}%, to {smallest}, at {small:.0f}%," in calculator
+
+    def index(moved: float) -> float:
+        return lesson3.hhi([big - moved, small + moved, middle])
+
+    equal = (big - small) / 2
+    start = f"lowers the HHI from {index(0):,.0f} until the two are equal at {big - equal:.1f}% each"
+    assert f"{start} (HHI {index(equal):,.0f})" in calculator
+    assert index(equal - 0.5) > index(equal) < index(equal + 0.5)  # lowest there, then it rises again
+    assert f"doubled its share to {2 * small:.0f}% and {largest} is down to {big - small:.0f}%" in calculator
+    assert f"the HHI is {index(small):,.0f}, more than at the start" in calculator and index(small) > index(0)
+    assert 2 * small > big  # "now larger than Beeline was"
+    third, sixth, fifth = (lesson3.hhi([100 / n] * n) for n in (3, 6, 5))
+    assert f"give {third:,.0f}, the lowest" in calculator
+    assert f"six equal firms to fall below 1,800 (HHI {sixth:,.0f}); five give {fifth:,.0f}" in calculator
+    assert sixth < 1800 < fifth
+
+    # The shares of 2011: each operator's subscribers over one total, which they exceed.
+    market = netgov.load("market")
+    rows = market[(market["segment"] == "mobile_broadband") & (market["year"] == 2011)]
+    whole = rows["operator"] == "all operators"
+    (total,) = rows[whole & (rows["metric"] == "subscribers")]["value"]
+    operators = rows[~whole].pivot_table(index="operator", columns="metric", values="value")
+    assert len(operators) == 4
+    for row in operators.itertuples():
+        assert row.share_percent == pytest.approx(100 * row.subscribers / total, abs=0.01), row.Index
+    assert f"divided by {total:,.0f}" in calculator
+    assert operators["subscribers"].sum() > total
+    assert f"add up to {operators['subscribers'].sum():,.0f}, more than that count" in calculator
+    assert f"the shares add up to {lesson3.market_shares().loc[2011].sum():.1f}%" in calculator
+    assert all("table 84" in note for note in rows[~whole]["note"])
+    assert all("table 75" in note and "GSMA Intelligence, ITU" in note for note in rows[whole]["note"])
+    assert "its table 84" in calculator and "(its table 75, from GSMA Intelligence and ITU)" in calculator
+
+
+def test_what_the_chokepoint_explorer_should_show():
+    chokepoint = _try_this_answers()[1]
+    links = netgov.load("links").set_index("id")
+    # 2009 (OpenNet reading), a block at Kazakhtelecom.
+    graph = lesson3.topology("2009-all")
+    lost = lesson3.lose_access(graph, "kazakhtelecom")
+    networks = len(lesson3.access_networks(graph))
+    assert f"cuts off {len(lost)} of the {networks} networks ({len(lost) / networks:.0%})" in chokepoint
+    countries = {graph.nodes[n]["country"] for n in lost}
+    names = {code: name.title() for name, code in check.COUNTRY_CODES.items()} | {"KZ": "Kazakhstan"}
+    listed = sorted(names[code] for code in countries)
+    assert f"in {NUMBERS[len(countries)]} countries: {', '.join(listed[:-1])} and {listed[-1]}." in chokepoint
+    assert len(links.loc["l09-tm-kt", "source_ids"].split(";")) == 1  # "Only one source names Turkmenistan"
+    # The block at Foreign transit B.
+    via_b = lesson3.lose_access(graph, "foreign-transit-b")
+    assert f"cuts off {len(via_b)} networks, {' and '.join(_names(graph, via_b))}" in chokepoint
+    assert set(via_b) == set(lesson3.access_networks(graph)) - set(lost)  # "the only networks"
+    for link in ("l09-2day-ftb", "l09-ducat-ftb"):
+        assert links.loc[link, "certainty"] == "illustrative" and "2008" in links.loc[link, "note"]
+        assert "LiveJournal stayed reachable" in links.loc[link, "note"]
+    # Today, the block at Foreign transit B, then back at Kazakhtelecom.
+    today = lesson3.topology("today")
+    networks = len(lesson3.access_networks(today))
+    via_b = lesson3.lose_access(today, "foreign-transit-b")
+    assert f"Today a block at Foreign transit B cuts off {len(via_b)} of the {networks} networks" in chokepoint
+    assert all(name in chokepoint for name in _names(today, via_b))
+    lost = lesson3.lose_access(today, "kazakhtelecom")
+    back = f"Back at Kazakhtelecom it cuts off {len(lost)} ({len(lost) / networks:.0%}), all in Kazakhstan"
+    assert back in chokepoint and {today.nodes[n]["country"] for n in lost} == {"KZ"}
+    assert all(name in chokepoint for name in _names(today, lost))
+
+
+def test_what_the_gateway_explorer_should_show():
+    gateway = _try_this_answers()[2]
+    base = lesson3.topology("2009-all")
+    share = lesson3.chokepoint_share(base)
+    networks = len(lesson3.access_networks(base))
+    losing = [n for n in lesson3.lose_access(base, "kazakhtelecom") if n != "kazakhtelecom"]
+    others = [n for n in lesson3.access_networks(base) if n not in losing and n != "kazakhtelecom"]
+    after = {n: lesson3.add_gateways(base, [n]) for n in losing + others}
+
+    def central(graph) -> float:
+        return lesson3.betweenness(graph)["Kazakhtelecom JSC"]
+
+    # Any network that loses access lowers the share and the betweenness by as much as any other.
+    shares = {lesson3.chokepoint_share(after[n]) for n in losing}
+    centrals = {round(central(after[n]), 2) for n in losing}
+    assert len(shares) == 1 and len(centrals) == 1
+    assert f"Any one of the {len(losing)} networks that lose access" in gateway
+    assert f"lowers the share from {share:.0%} to {shares.pop():.0%}: one network fewer out of {networks}" in gateway
+    assert f"betweenness falls from {central(base):.2f} to {centrals.pop():.2f}" in gateway
+    assert "(about 100" in base.nodes["kz-second-tier-isps"]["name"]
+    # Two networks change nothing but the betweenness, which falls only because the model has one more node.
+    assert f"{' and '.join(_names(base, others))} already reach Foreign transit B" in gateway
+    for n in others:
+        assert lesson3.chokepoint_share(after[n]) == share and f"leaves the share at {share:.0%}" in gateway
+        assert f"to {central(after[n]):.2f}, only because" in gateway
+        crossing = nx.betweenness_centrality(after[n], normalized=False)["kazakhtelecom"]
+        assert crossing >= nx.betweenness_centrality(base, normalized=False)["kazakhtelecom"]
+    # Each gateway frees only the network that gets it.
+    for n in losing:
+        assert set(lesson3.lose_access(after[n], "kazakhtelecom")) == set(
+            lesson3.lose_access(base, "kazakhtelecom")
+        ) - {n}
+    shares = [lesson3.chokepoint_share(lesson3.add_gateways(base, losing[:k])) for k in range(len(losing) + 1)]
+    needed = next(k for k, s in enumerate(shares) if s < 0.5)
+    assert f"{NUMBERS[needed].title()}, all for networks that lose access" in gateway
+    assert (
+        f"{shares[needed - 1]:.0%} with {NUMBERS[needed - 1]} gateways, {shares[needed]:.0%} with {NUMBERS[needed]}"
+        in (gateway)
+    )
+    # What a government can do: the sources' cases.
+    links = netgov.load("links").set_index("id")
+    tajik = links.loc["lt-tj-tajiktelecom", "note"]
+    assert "single gateway" in tajik and "2018" in tajik and "Tajikistan's rule since 2018" in gateway
+    assert "all internet traffic passes through Kazakhtelecom" in links.loc["l09-nursat-kt", "note"]
+    provision = netgov.load("provisions").set_index("id").loc["prov-2014-art41-1-extrajudicial"]
+    assert "Prosecutor General" in provision["summary"] and provision["act_id"].startswith("law-2014")
+    assert "Prosecutor General has had since 2014" in gateway

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import ipywidgets as widgets
 import networkx as nx
@@ -38,51 +39,252 @@ __all__ = ["ChokepointExplorer", "ConcentrationCalculator", "GatewayExplorer", "
 LINE_STYLES = {"documented": "solid", "inferred": "dash", "illustrative": "dot"}
 
 
-def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Columns from the world (left) to the neighbours' networks (right); rows spread evenly in each column."""
+#: The map's look, in pixels. Labels are wrapped so that two of them fit side by side between neighbouring
+#: columns on a 700 px wide figure (plotly's default width); a character is taken to be 0.6 of the font size.
+LABEL_FONT = 11
+LABEL_LINE_CHARS = 17
+LINE_HEIGHT = 1.3 * LABEL_FONT  # plotly's spacing of the lines of one text
+MARKER_SIZE = 16
+#: Between a marker and its label.
+TEXT_GAP = 2
+LABEL_GROUND = "rgba(255, 255, 255, 0.85)"
+#: Vertical room in a column: under each marker, and for a link that passes between two networks.
+NODE_GAP = 10
+PASSAGE = 16
+#: A link between two networks of one column runs out to the side by this much (in columns).
+SIDE_STEP = 0.5
+MAP_MARGIN = dict(l=20, r=20, t=60, b=100)
+MAP_LEGEND = dict(orientation="h", x=0, xanchor="left", y=-0.01, yanchor="top")
+#: Rounds in which each row moves towards the rows it is linked to.
+RELAX_ROUNDS = 30
+#: The map's plot area is never lower than this; a taller map makes the figure taller.
+MIN_PLOT_HEIGHT = 460
 
-    def column(node: str, attrs: dict) -> int:
-        if attrs["role"] == "world":
-            return 0
-        if attrs["role"] in ("foreign_upstream", "gateway"):
-            return 1
-        if attrs["country"] == "KZ" and attrs["role"] in ("incumbent", "backbone"):
-            return 2
-        if attrs["country"] == "KZ":
-            return 3
-        return 4
 
+def _column(attrs: dict) -> int:
+    """Columns from the world (left) to the neighbours' networks (right)."""
+    if attrs["role"] == "world":
+        return 0
+    if attrs["role"] in ("foreign_upstream", "gateway"):
+        return 1
+    if attrs["country"] == "KZ" and attrs["role"] in ("incumbent", "backbone"):
+        return 2
+    if attrs["country"] == "KZ":
+        return 3
+    return 4
+
+
+def _label(name: str) -> str:
+    """A network's name wrapped into lines of at most LABEL_LINE_CHARS characters (plotly's ``<br>``)."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_LINE_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+class _Layout(NamedTuple):
+    """Where :func:`draw` puts each network (x in columns, y in pixels from the top, negative) and the points
+    each link passes through from one end to the other; ``height``: the plot area's height in pixels."""
+
+    positions: dict[str, tuple[float, float]]
+    routes: dict[tuple[str, str], list[tuple[float, float]]]
+    labels: dict[str, str]
+    height: float
+
+
+def _crossings(order: dict[str, int], pairs: list[tuple[str, str]]) -> int:
+    """How many of the links between two neighbouring columns cross each other."""
+    ends = sorted((order[a], order[b]) for a, b in pairs)
+    return sum(1 for i, (a1, b1) in enumerate(ends) for a2, b2 in ends[i + 1 :] if a1 < a2 and b1 > b2)
+
+
+def _layout(graph: nx.Graph) -> _Layout:
+    """Place the networks so that no link passes over a network it does not connect and no labels overlap.
+
+    Each network has its column (:func:`_column`). A link that spans several columns gets a waypoint in each
+    column between its ends, which takes a row of its own there, so the link passes between networks rather
+    than over them; two networks of one column that are linked sit next to each other, their link drawn out
+    to the side. Rows are ordered to reduce crossings (the barycentre method, as in layered graph drawing),
+    then each moves towards the rows it is linked to while keeping the room it needs in its column: its
+    label's height and its marker's for a network, a passage for a link. tests/test_diagrams.py measures the
+    result.
+    """
     columns: dict[int, list[str]] = {}
+    column_of: dict[str, int] = {}
     for node, attrs in graph.nodes(data=True):
-        columns.setdefault(column(node, attrs), []).append(node)
-    positions = {}
-    for x, nodes in columns.items():
-        nodes.sort(key=lambda n: graph.nodes[n]["name"])
-        for i, node in enumerate(nodes):
-            positions[node] = (x, -(i - (len(nodes) - 1) / 2))
-    return positions
+        column_of[node] = _column(attrs)
+    names = nx.get_node_attributes(graph, "name")
+    for node in sorted(graph, key=lambda n: (names[n], n)):
+        columns.setdefault(column_of[node], []).append(node)
+    labels = {node: _label(names[node]) for node in graph}
+
+    # Waypoints: ("via", a, b, column) stands for the link a-b where it crosses that column.
+    chains: dict[tuple[str, str], list] = {}
+    together: list[tuple[str, str]] = []
+    for a, b in sorted(graph.edges(), key=lambda e: (column_of[e[0]], e)):
+        if column_of[a] > column_of[b]:
+            a, b = b, a
+        if column_of[a] == column_of[b]:
+            together.append((a, b))
+            chains[(a, b)] = [a, b]
+            continue
+        vias = [("via", a, b, c) for c in range(column_of[a] + 1, column_of[b])]
+        for via in vias:
+            columns.setdefault(via[3], []).append(via)
+        chains[(a, b)] = [a, *vias, b]
+
+    # Blocks: a network and those of its column it is linked to move as one.
+    blocks: dict[int, list[list]] = {}
+    block_of: dict = {}
+    for c, items in columns.items():
+        blocks[c] = []
+        for item in items:
+            if item in block_of:
+                continue
+            block = [item]
+            if isinstance(item, str):
+                partners = [b if a == item else a for a, b in together if item in (a, b)]
+                block += [p for p in partners if p not in block_of]
+            for member in block:
+                block_of[member] = block
+            blocks[c].append(block)
+
+    neighbours: dict = {}
+    for chain in chains.values():
+        for u, v in zip(chain, chain[1:], strict=False):
+            if u != v and _col(u, column_of) != _col(v, column_of):
+                neighbours.setdefault(u, []).append(v)
+                neighbours.setdefault(v, []).append(u)
+    between = {
+        c: [
+            (u, v)
+            for chain in chains.values()
+            for u, v in zip(chain, chain[1:], strict=False)
+            if _col(u, column_of) == c and _col(v, column_of) == c + 1
+        ]
+        for c in columns
+    }
+
+    def orders() -> dict:
+        return {item: i for c in blocks for i, item in enumerate(m for block in blocks[c] for m in block)}
+
+    def total_crossings() -> int:
+        order = orders()
+        return sum(_crossings(order, pairs) for pairs in between.values())
+
+    best = (total_crossings(), {c: list(b) for c, b in blocks.items()})
+    ordered = sorted(columns)
+    for sweep in range(8):
+        sequence = ordered[1:] if sweep % 2 == 0 else ordered[-2::-1]
+        side = -1 if sweep % 2 == 0 else 1
+        for c in sequence:
+            order = orders()
+
+            def barycentre(block: list, order=order, c=c, side=side) -> float:
+                seen = [order[n] for m in block for n in neighbours.get(m, []) if _col(n, column_of) == c + side]
+                return sum(seen) / len(seen) if seen else order[block[0]]
+
+            blocks[c].sort(key=barycentre)
+        score = total_crossings()
+        if score < best[0]:
+            best = (score, {c: list(b) for c, b in blocks.items()})
+    blocks = best[1]
+
+    def above(item) -> float:
+        """The room a row needs above its anchor: a network's label and half its marker, or half a passage."""
+        if not isinstance(item, str):
+            return PASSAGE / 2
+        return (labels[item].count("<br>") + 1) * LINE_HEIGHT + TEXT_GAP + MARKER_SIZE / 2
+
+    def below(item) -> float:
+        return PASSAGE / 2 if not isinstance(item, str) else MARKER_SIZE / 2 + NODE_GAP
+
+    # Depths in pixels from the top. Rows start stacked; then each moves towards the rows it is linked to (the
+    # mean of their depths) as far as its column's rows above and below allow: long links straighten and a
+    # network with many links sits among them.
+    stacks = {c: [m for block in blocks[c] for m in block] for c in blocks}
+    depth: dict = {}
+    for stack in stacks.values():
+        y = 0.0
+        for i, item in enumerate(stack):
+            y += above(item) + (below(stack[i - 1]) if i else 0)
+            depth[item] = y
+    for _ in range(RELAX_ROUNDS):
+        for c in ordered:
+            stack = stacks[c]
+            wanted = [
+                sum(depth[n] for n in neighbours[m]) / len(neighbours[m]) if neighbours.get(m) else depth[m]
+                for m in stack
+            ]
+            gaps = [below(a) + above(b) for a, b in zip(stack, stack[1:], strict=False)]
+            depth.update(zip(stack, _settle(wanted, gaps), strict=True))
+    top = min(depth[stack[0]] - above(stack[0]) for stack in stacks.values())
+    bottom = max(depth[stack[-1]] + below(stack[-1]) for stack in stacks.values())
+    height = max(MIN_PLOT_HEIGHT, bottom - top + 2 * NODE_GAP)
+    shift = (height - (bottom - top)) / 2 - top
+    points = {item: (float(_col(item, column_of)), -(y + shift)) for item, y in depth.items()}
+
+    routes: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    last = max(columns)
+    for (a, b), chain in chains.items():
+        route = [points[item] for item in chain]
+        if column_of[a] == column_of[b]:
+            # Out to the side and back, so that the link never runs over the lower network's label.
+            x = route[0][0] + (SIDE_STEP if column_of[a] == last else -SIDE_STEP)
+            route = [route[0], (x, route[0][1]), (x, route[1][1]), route[1]]
+        routes[(a, b)] = route
+    return _Layout({n: points[n] for n in graph}, routes, labels, height)
+
+
+def _settle(wanted: list[float], gaps: list[float]) -> list[float]:
+    """The depths closest to ``wanted`` (least squares) that keep each row at least ``gaps[i]`` below the one
+    above it: the depths less the gaps above them must not decrease, an isotonic regression (pool adjacent
+    violators)."""
+    offsets = [0.0]
+    for gap in gaps:
+        offsets.append(offsets[-1] + gap)
+    pools: list[tuple[float, int]] = []  # (mean, rows)
+    for want, offset in zip(wanted, offsets, strict=True):
+        pools.append((want - offset, 1))
+        while len(pools) > 1 and pools[-2][0] > pools[-1][0]:
+            (low, n_low), (high, n_high) = pools.pop(), pools.pop()
+            pools.append(((low * n_low + high * n_high) / (n_low + n_high), n_low + n_high))
+    settled = [mean for mean, rows in pools for _ in range(rows)]
+    return [z + offset for z, offset in zip(settled, offsets, strict=True)]
+
+
+def _col(item, column_of: dict[str, int]) -> int:
+    return item[3] if isinstance(item, tuple) else column_of[item]
 
 
 def draw(
     figure, graph: nx.Graph, *, lost: Iterable[str] = (), blocked_at: str | None = None, destination: str | None = None
 ):
-    """Draw the topology into a plotly figure: links styled by certainty, networks marked by their fate."""
+    """Draw the topology into a plotly figure: links styled by certainty, networks marked by their fate.
+
+    The map sets the figure's height, margins and legend: its labels are placed in pixels.
+    """
     need_figure(figure, "draw()")
     _check_graph(graph, "draw()")
     lost = set(lost)
-    positions = _layout(graph)
-    with figure.batch_update():
-        figure.data = []
-        figure.layout.annotations = []
-        for certainty, dash in LINE_STYLES.items():
-            xs: list[float | None] = []
-            ys: list[float | None] = []
-            for a, b, attrs in graph.edges(data=True):
-                if attrs["certainty"] == certainty:
-                    xs += [positions[a][0], positions[b][0], None]
-                    ys += [positions[a][1], positions[b][1], None]
-            if xs:
-                figure.add_scatter(
+    layout = _cached_layout(graph)
+    positions = layout.positions
+    traces = []
+    for certainty, dash in LINE_STYLES.items():
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for a, b, attrs in graph.edges(data=True):
+            if attrs["certainty"] == certainty:
+                route = layout.routes[(a, b)] if (a, b) in layout.routes else layout.routes[(b, a)]
+                xs += [x for x, _ in route] + [None]
+                ys += [y for _, y in route] + [None]
+        if xs:
+            traces.append(
+                dict(
+                    type="scatter",
                     x=xs,
                     y=ys,
                     mode="lines",
@@ -90,36 +292,95 @@ def draw(
                     hoverinfo="skip",
                     line=dict(dash=dash, width=2, color="#555555"),
                 )
-        groups = [
-            ("Keeps access", lambda n: n not in lost and n not in (blocked_at, destination), NEUTRAL, "circle"),
-            ("Loses access", lambda n: n in lost and n != blocked_at, BAD, "x"),
-            ("Where the block is applied", lambda n: n == blocked_at, "#000000", "square"),
-            ("Blocked destination", lambda n: n == destination and n != blocked_at, GOOD, "star"),
-        ]
-        for label, test, colour, symbol in groups:
-            nodes = [n for n in graph if test(n)]
-            if not nodes:
-                continue
-            names = [graph.nodes[n]["name"] for n in nodes]
-            figure.add_scatter(
-                x=[positions[n][0] for n in nodes],
-                y=[positions[n][1] for n in nodes],
-                mode="markers+text",
-                name=label,
-                text=names,
-                textposition="top center",
-                textfont=dict(size=11),
-                marker=dict(size=16, color=colour, symbol=symbol, line=dict(width=1, color="#222222")),
-                hovertemplate="%{text}<extra>" + label + "</extra>",
             )
-        figure.update_xaxes(visible=False, range=[-0.6, 4.8])
-        figure.update_yaxes(visible=False)
+    groups = [
+        ("Keeps access", lambda n: n not in lost and n not in (blocked_at, destination), NEUTRAL, "circle"),
+        ("Loses access", lambda n: n in lost and n != blocked_at, BAD, "x"),
+        ("Where the block is applied", lambda n: n == blocked_at, "#000000", "square"),
+        ("Blocked destination", lambda n: n == destination and n != blocked_at, GOOD, "star"),
+    ]
+    for label, test, colour, symbol in groups:
+        nodes = [n for n in graph if test(n)]
+        if nodes:
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=[positions[n][0] for n in nodes],
+                    y=[positions[n][1] for n in nodes],
+                    mode="markers",
+                    name=label,
+                    hovertext=[graph.nodes[n]["name"] for n in nodes],
+                    marker=dict(size=MARKER_SIZE, color=colour, symbol=symbol, line=dict(width=1, color="#222222")),
+                    hovertemplate="%{hovertext}<extra>" + label + "</extra>",
+                )
+            )
+    labels = [(x, y, layout.labels[node]) for node, (x, y) in positions.items()]
+    columns = [x for x, _ in positions.values()]
+    frame = {
+        "height": layout.height + MAP_MARGIN["t"] + MAP_MARGIN["b"],
+        "x": [min(columns) - SIDE_STEP - 0.1, max(columns) + SIDE_STEP + 0.1],
+        "y": [-layout.height, 0],
+    }
+    with figure.batch_update():
+        figure.data = []
+        figure.add_traces(traces)  # one call with plain dicts: add_scatter() builds and checks each twice
+        # Labels as annotations, on a white ground: a link that passes behind a label does not strike it
+        # through. Set again only when they moved: the explorer redraws the same map for every block.
+        if [(a.x, a.y, a.text) for a in figure.layout.annotations] != labels:
+            figure.layout.annotations = [
+                dict(
+                    x=x,
+                    y=y,
+                    text=text,
+                    showarrow=False,
+                    xanchor="center",
+                    yanchor="bottom",
+                    yshift=MARKER_SIZE / 2 + TEXT_GAP,
+                    font=dict(size=LABEL_FONT),
+                    bgcolor=LABEL_GROUND,
+                    borderpad=0,
+                )
+                for x, y, text in labels
+            ]
+        _frame(figure, **frame)
     return figure
 
 
+def _frame(figure, height: float, x: list[float], y: list[float]) -> None:
+    """The map's size, margins, legend and axes, each set only when it differs (plotly's updates are slow)."""
+    layout = figure.layout
+    if layout.height != height:
+        layout.height = height
+    if tuple(getattr(layout.margin, side) for side in MAP_MARGIN) != tuple(MAP_MARGIN.values()):
+        layout.margin = MAP_MARGIN
+    if (layout.legend.orientation, layout.legend.yanchor, layout.legend.y) != ("h", "top", MAP_LEGEND["y"]):
+        layout.legend = MAP_LEGEND
+    for axis, wanted in ((layout.xaxis, x), (layout.yaxis, y)):
+        if axis.visible is not False:
+            axis.visible = False
+        if axis.range != tuple(wanted):
+            axis.range = wanted
+
+
+#: Maps already laid out, by what the layout depends on: the explorers redraw one map for every setting.
+_LAYOUTS: dict[tuple, _Layout] = {}
+
+
+def _cached_layout(graph: nx.Graph) -> _Layout:
+    key = (
+        tuple(sorted((n, a["name"], a["role"], a["country"]) for n, a in graph.nodes(data=True))),
+        tuple(sorted(tuple(sorted(edge)) for edge in graph.edges())),
+    )
+    if key not in _LAYOUTS:
+        if len(_LAYOUTS) >= 64:
+            _LAYOUTS.clear()
+        _LAYOUTS[key] = _layout(graph)
+    return _LAYOUTS[key]
+
+
 def _map_chart(title: str) -> FigureOutput:
-    """The chart that :func:`draw` draws a network map into: tall, with the legend under it."""
-    return FigureOutput(title_text=title, height=620, legend=dict(orientation="h", y=-0.05), margin=dict(l=20, r=20))
+    """The chart that :func:`draw` draws a network map into (the map sets its own height and legend)."""
+    return FigureOutput(title_text=title)
 
 
 def _names(graph: nx.Graph, nodes: Iterable[str]) -> str:
@@ -350,8 +611,9 @@ class GatewayExplorer(Activity):
         chosen = len(self.gateways.value)
         lead = "No new gateway yet: pick networks in the list." if not chosen else f"{chosen} new gateway(s)."
         return (
-            f"<p>{html.escape(lead)} Share of networks whose every path abroad crosses {html.escape(name)}: "
-            f"<strong>{share:.0%}</strong> (was {base_share:.0%}). Its betweenness centrality: "
+            f"<p>{html.escape(lead)} Share of the networks that lose sites abroad if {html.escape(name)} "
+            f"filters them, its own included: <strong>{share:.0%}</strong> (was {base_share:.0%}). "
+            f"Its betweenness centrality: "
             f"<strong>{central:.2f}</strong> (was {base_central:.2f}). In the diagram, the networks marked "
             "<em>Loses access</em> are those a block at that operator would still cut off.</p>"
         )

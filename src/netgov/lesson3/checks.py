@@ -140,6 +140,12 @@ def q1(value):
     )
 
 
+def _without_operator(graph, operator: str = "kazakhtelecom") -> float:
+    """The share a learner gets by leaving the filtering operator's own network out of both counts (percent)."""
+    lost = [n for n in lose_access(graph, operator) if n != operator]
+    return 100 * len(lost) / len([n for n in access_networks(graph) if n != operator])
+
+
 @check(_as_share, "a share, as a fraction (0.5) or a percentage (50)")
 def q2(share: _Share):
     """In the 2009 model (OpenNet reading), what share of networks lose sites abroad if Kazakhtelecom blocks them?"""
@@ -149,7 +155,8 @@ def q2(share: _Share):
     return _judge_share(
         share,
         expected,
-        f"{100 * expected:.0f}%: one operator's filter reaches almost every network in the model.",
+        f"{100 * expected:.0f}%, the chokepoint share: one operator's filter reaches almost every network in the "
+        "model.",
         counts=[
             (
                 lost,
@@ -164,7 +171,7 @@ def q2(share: _Share):
         ],
         mistakes=[
             (
-                chokepoint_share(graph),
+                _without_operator(graph) / 100,
                 "That leaves Kazakhtelecom's own network out.",
                 "Its own users lose access too: count every network in "
                 '`lesson3.lose_access(model_2009, "kazakhtelecom")`.',
@@ -244,10 +251,9 @@ def _listed(items: Sequence[str]) -> str:
 
 @check(_as_share, "a share, as a fraction or a percentage")
 def q5(share: _Share):
-    """In today's model, what share of the other networks must cross Kazakhtelecom to reach sites abroad?"""
+    """In today's model, what share of the networks lose sites abroad if Kazakhtelecom blocks them?"""
     graph = topology("today")
-    others = [n for n in access_networks(graph) if n != "kazakhtelecom"]
-    lost = len(set(lose_access(graph, "kazakhtelecom")) - {"kazakhtelecom"})
+    lost, users = len(lose_access(graph, "kazakhtelecom")), len(access_networks(graph))
     expected = chokepoint_share(graph)
     return _judge_share(
         share,
@@ -257,16 +263,22 @@ def q5(share: _Share):
         counts=[
             (
                 lost,
-                f"{lost} is the number of other networks whose every path abroad crosses Kazakhtelecom, not yet "
-                "their share.",
+                f"{lost} is the number of networks that lose access, not yet their share.",
                 "`lesson3.chokepoint_share(model_today)` gives the share.",
             ),
             (
-                len(others),
-                f"{len(others)} is the number of networks besides Kazakhtelecom, not yet a share.",
+                users,
+                f"{users} is the number of networks with users, not yet a share.",
                 "`lesson3.chokepoint_share(model_today)` gives the share.",
             ),
         ],
-        mistakes=[(chokepoint_share(topology("2009-all")), "That is the 2009 figure.", "Use `model_today`.")],
+        mistakes=[
+            (chokepoint_share(topology("2009-all")), "That is the 2009 figure.", "Use `model_today`."),
+            (
+                _without_operator(graph) / 100,
+                "That leaves Kazakhtelecom's own network out.",
+                "Its own users lose access too: `lesson3.chokepoint_share(model_today)` counts them.",
+            ),
+        ],
         otherwise="`lesson3.chokepoint_share(model_today)` gives the share.",
     )

@@ -116,14 +116,17 @@ def lose_access(graph: nx.Graph, blocked_at: str, destination: str = WORLD) -> l
 
 
 def chokepoint_share(graph: nx.Graph, operator: str = "kazakhtelecom") -> float:
-    """The share of the other access networks whose every path abroad crosses ``operator`` (0 to 1)."""
+    """The share of the networks with users that lose sites abroad when ``operator`` filters them (0 to 1).
+
+    The operator's own network counts when it has users (its users lose access too), so this is the share
+    that :func:`lose_access` gives and that the lesson's activities show: one definition, one number.
+    """
     _check_graph(graph, "chokepoint_share()")
     _check_node(graph, operator, "operator")
-    others = [n for n in access_networks(graph) if n != operator]
-    if not others:
+    networks = access_networks(graph)
+    if not networks:
         return 0.0
-    lost = set(lose_access(graph, operator)) - {operator}
-    return len(lost) / len(others)
+    return len(lose_access(graph, operator)) / len(networks)
 
 
 def betweenness(graph: nx.Graph) -> pd.Series:

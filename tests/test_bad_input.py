@@ -142,6 +142,12 @@ CASES = [
     ("cards.card", lambda: netgov.cards.card("t", 5), TypeError, ["int", "(label, value) pairs"]),
     ("cards.message", lambda: netgov.cards.message(5), TypeError, ["int", "text"]),
     ("activity.FigureOutput", lambda: netgov.activity.FigureOutput("fig"), TypeError, ["str", "plotly Figure"]),
+    (
+        "activity.year_range",
+        lambda: netgov.activity.year_range((2010, 2000), 2000, 2010),
+        ValueError,
+        ["(2010, 2000)", "within 2000 to 2010"],
+    ),
     ("activity.sample_values", lambda: netgov.activity.sample_values(5), TypeError, ["int", "no values"]),
     ("cards.status_box", lambda: netgov.cards.status_box("x", "great"), ValueError, ["'great'", "'good'"]),
     ("checks.as_days", lambda: netgov.checks.as_days("soon", "a whole number of days"), Feedback, ["soon", "days"]),

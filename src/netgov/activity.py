@@ -86,6 +86,24 @@ def sample_values(control) -> list:
     return [value for value in tried if value != control.value] + [control.value]
 
 
+def year_range(value: tuple[int, int], first: int, last: int):
+    """A slider for a span of years (``value``, a pair within ``first`` and ``last``), wide enough to show its
+    range whole (``2000 – 2023``)."""
+    import ipywidgets as widgets
+
+    if not (isinstance(value, tuple) and len(value) == 2 and first <= value[0] <= value[1] <= last):
+        raise ValueError(f"years must be a (start, end) pair within {first} to {last}, not {value!r}.")
+    return widgets.IntRangeSlider(
+        value=value,
+        min=first,
+        max=last,
+        step=1,
+        description="Years",
+        continuous_update=False,
+        layout=widgets.Layout(width="32em"),
+    )
+
+
 class Activity:
     """The base of every activity. A subclass builds its controls and, if it draws, a :class:`FigureOutput`,
     then calls :meth:`_build`; it implements :meth:`describe` and, if it draws, :meth:`draw`.
@@ -176,18 +194,7 @@ class FilteredTimeline(Activity):
         """Lay out the filters, a year-range slider (``years`` within ``bounds``), the chart, the list and the card."""
         import ipywidgets as widgets
 
-        first, last = bounds
-        if not (isinstance(years, tuple) and len(years) == 2 and first <= years[0] <= years[1] <= last):
-            raise ValueError(f"years must be a (start, end) pair within {first} to {last}, not {years!r}.")
-        self.years = widgets.IntRangeSlider(
-            value=years,
-            min=first,
-            max=last,
-            step=1,
-            description="Years",
-            continuous_update=False,
-            layout=widgets.Layout(width="32em"),
-        )
+        self.years = year_range(years, *bounds)
         self.picker = widgets.Dropdown(description=picker_label, layout=widgets.Layout(width="95%"))
         self.detail = widgets.HTML()
         # A row's name in the list depends on the row alone: worked out once, not on every update. A list cannot

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .._validate import need_items
-from ..activity import Activity, FigureOutput
+from ..activity import Activity, FigureOutput, year_range
 from ..figures import series_style, year_axis
 from .tables import COUNTRY_NAMES, users_series
 
@@ -39,15 +39,7 @@ class UsersExplorer(Activity):
             rows=len(available),
             description="Countries",
         )
-        self.years = widgets.IntRangeSlider(
-            value=(first, last),
-            min=first,
-            max=last,
-            step=1,
-            description="Years",
-            continuous_update=False,
-            layout=widgets.Layout(width="32em"),
-        )
+        self.years = year_range((first, last), first, last)
         chart = FigureOutput(
             title_text="Internet users, % of population (ITU estimates)",
             xaxis_title="Year",

@@ -63,6 +63,8 @@ def sample_values(control) -> list:
     of a multiple choice, both states of a checkbox, the ends and the middle of a slider or a number field."""
     import ipywidgets as widgets
 
+    # ``_options_values`` holds the values behind the labels whether the options were given as values or as
+    # (label, value) pairs; ipywidgets has no public attribute for it.
     if isinstance(control, widgets.SelectMultiple):
         values = list(control._options_values)
         tried = [(), tuple(values[:1]), tuple(values[1:3]), tuple(values)]

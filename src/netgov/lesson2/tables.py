@@ -24,8 +24,9 @@ __all__ = [
 ACTOR_GROUPS = data.labels("actors", "group")
 
 #: The kinds of event the timeline shows, in the order of its legend.
+_KIND_LABELS = data.labels("events", "kind")
 KINDS = {
-    code: data.labels("events", "kind")[code]
+    code: _KIND_LABELS[code]
     for code in (
         "statement",
         "letter",

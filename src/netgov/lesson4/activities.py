@@ -373,6 +373,7 @@ class ClaimChecker(Activity):
 
     def __init__(self):
         self.table = data.load("claims")
+        self._by_id = self.table.set_index("id")  # looked up on every claim shown and every Check
         self.claim = widgets.Dropdown(
             options=[(r.claim[:90] + ("…" if len(r.claim) > 90 else ""), r.id) for r in self.table.itertuples()],
             description="Claim",
@@ -395,7 +396,7 @@ class ClaimChecker(Activity):
         self.verdict.value = None
 
     def describe(self) -> str:
-        row = self.table.set_index("id").loc[self.claim.value]
+        row = self._by_id.loc[self.claim.value]
         source = data.cite(row["claim_source_id"])[0]
         return (
             f"<p><strong>The claim</strong> (paraphrased): {html.escape(row['claim'])}</p>"
@@ -408,7 +409,7 @@ class ClaimChecker(Activity):
             return False
         if verdict not in CLAIM_VERDICTS:
             raise ValueError(f"Unknown verdict {verdict!r}. Verdicts: {', '.join(CLAIM_VERDICTS)}.")
-        row = self.table.set_index("id").loc[self.claim.value]
+        row = self._by_id.loc[self.claim.value]
         right = verdict == row["verdict"]
         head = "Agreed" if right else f"The data points another way: {CLAIM_VERDICTS[row['verdict']].lower()}"
         self.feedback.value = card(head, [("Evidence", row["evidence"])], row["source_ids"])

@@ -60,6 +60,10 @@ EXEMPT = {
     "activity.FilteredTimeline": "a base class; its year check is exercised through lesson2.StatementTimeline",
     "activity.Activity": "a base class; its subclasses are audited",
     "lessons.Lesson": "a record of where a lesson's parts are; tests/test_lessons.py checks every entry",
+    "freshness.as_of": NO_ARGUMENTS,
+    "freshness.AsOf": "a record that freshness.as_of returns",
+    "freshness.Report": "a record that freshness.report returns",
+    "freshness.TableFreshness": "a record that freshness.report returns",
 }
 
 
@@ -93,6 +97,10 @@ CASES = [
     ("data.labels", lambda: netgov.data.labels("events", "nope"), KeyError, ["'nope'", "date"]),
     ("data.labels", lambda: netgov.data.labels("nope", "kind"), KeyError, ["'nope'", "events"]),
     ("data.format_date", lambda: netgov.data.format_date(2009), TypeError, ["int", "2009-07-01"]),
+    ("freshness.review_rule", lambda: netgov.freshness.review_rule("nope"), KeyError, ["'nope'", "events"]),
+    ("freshness.changeable_rows", lambda: netgov.freshness.changeable_rows(3), TypeError, ["int", "events"]),
+    ("freshness.report", lambda: netgov.freshness.report("today"), ValueError, ["'today'", "2026-12-01"]),
+    ("freshness.report", lambda: netgov.freshness.report(months=-1), ValueError, ["-1", "1 or more"]),
     ("data.format_date", lambda: netgov.data.format_date("2009-07-01", "week"), ValueError, ["'week'", "day, month"]),
     ("data.format_date", lambda: netgov.data.format_date("2009-07-01", style="x"), ValueError, ["'x'", "'iso'"]),
     ("figures.register_template", lambda: netgov.figures.register_template("yes"), TypeError, ["str", "True"]),

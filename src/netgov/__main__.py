@@ -1,24 +1,90 @@
-"""Command line: `python -m netgov check` validates every table; `python -m netgov dictionary --write`
-regenerates the data dictionary in data/README.md from datapackage.json; `python -m netgov export` writes the
-static edition (every notebook as an HTML page that needs no kernel) to site/."""
+"""Command line.
+
+* ``python -m netgov check``: load and validate every table.
+* ``python -m netgov dictionary [--write]``: print the data dictionary, or regenerate it in data/README.md.
+* ``python -m netgov export [--out site]``: write the static edition (every notebook as an HTML page that needs
+  no kernel) to site/.
+* ``python -m netgov data freshness [--months 12] [--fail-after MONTHS] [--today DATE]``: the reviewer's
+  freshness report (:mod:`netgov.freshness`); exits 1 only with ``--fail-after`` and a kit staler than that.
+* ``python -m netgov data as-of [--write]``: the kit's as-of date, or write it into the README's as-of block.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .data import DICTIONARY_END, DICTIONARY_START, data_dir, dictionary_markdown, load, resource_names
+
+AS_OF_START = "<!-- as-of:start -->"
+AS_OF_END = "<!-- as-of:end -->"
+
+
+def _replace_block(path: Path, start_marker: str, end_marker: str, text: str) -> None:
+    current = path.read_text(encoding="utf-8")
+    start, end = current.find(start_marker), current.find(end_marker)
+    if start < 0 or end < start:
+        raise SystemExit(f"{path} has no {start_marker} ... {end_marker} block.")
+    path.write_text(current[: start + len(start_marker)] + "\n" + text + current[end:], encoding="utf-8")
+    print(f"{path} updated.")
+
+
+def as_of_markdown() -> str:
+    """The README's as-of block: the kit's as-of date, computed from the data."""
+    from .freshness import as_of
+
+    return str(as_of()) + "\n"
+
+
+def _months(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of months, 1 or more (such as 6), not {text!r}")
+    return value
+
+
+def _day(text: str):
+    import argparse
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date written as 2026-12-01, not {text!r}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m netgov", description="Tools for the kit's data and pages.")
-    parser.add_argument(
-        "command",
-        choices=["dictionary", "check", "export"],
-        help="dictionary: print or write the data dictionary; check: load and validate every table; "
-        "export: write the static edition (run it in the kit's folder)",
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+    commands.add_parser("check", help="load and validate every table")
+    dictionary = commands.add_parser("dictionary", help="print or write the data dictionary")
+    dictionary.add_argument("--write", action="store_true", help="update data/README.md in place")
+    export_parser = commands.add_parser("export", help="write the static edition (run it in the kit's folder)")
+    export_parser.add_argument("--out", default="site", help="the folder to write (default: site)")
+    data_parser = commands.add_parser("data", help="how current the data is: freshness, as-of")
+    data_commands = data_parser.add_subparsers(dest="data_command", required=True, metavar="data-command")
+    fresh = data_commands.add_parser(
+        "freshness", help="rows that can change and were not reviewed lately; the newest source per table"
     )
-    parser.add_argument("--write", action="store_true", help="with dictionary: update data/README.md in place")
-    parser.add_argument("--out", default="site", help="with export: the folder to write (default: site)")
+    fresh.add_argument(
+        "--months", type=_months, default=12, help="rows not reviewed in this many months are listed (default: 12)"
+    )
+    fresh.add_argument(
+        "--fail-after",
+        type=_months,
+        metavar="MONTHS",
+        help="exit with status 1 when the as-of date, or any row that can change, is older than MONTHS months",
+    )
+    fresh.add_argument("--today", type=_day, help="compute as if today were this date (YYYY-MM-DD)")
+    as_of_parser = data_commands.add_parser("as-of", help="the kit's as-of date, computed from the data")
+    as_of_parser.add_argument("--write", action="store_true", help="update the as-of block in README.md")
+
     args = parser.parse_args(argv)
     if args.command == "export":
         from .export import ExportError, export
@@ -32,18 +98,38 @@ def main(argv: list[str] | None = None) -> int:
         for name in resource_names():
             print(f"{name}: {len(load(name))} rows")
         return 0
+    if args.command == "data":
+        return _data_command(args)
     text = dictionary_markdown()
     if not args.write:
         print(text)
         return 0
-    readme = data_dir() / "README.md"
-    current = readme.read_text(encoding="utf-8")
-    start, end = current.find(DICTIONARY_START), current.find(DICTIONARY_END)
-    if start < 0 or end < start:
-        raise SystemExit(f"{readme} has no {DICTIONARY_START} ... {DICTIONARY_END} block.")
-    readme.write_text(current[: start + len(DICTIONARY_START)] + "\n" + text + current[end:], encoding="utf-8")
-    print(f"{readme} updated.")
+    _replace_block(data_dir() / "README.md", DICTIONARY_START, DICTIONARY_END, text)
     return 0
+
+
+def _data_command(args) -> int:
+    if args.data_command == "as-of":
+        text = as_of_markdown()
+        if args.write:
+            _replace_block(data_dir().parent / "README.md", AS_OF_START, AS_OF_END, text)
+        else:
+            print(text, end="")
+        return 0
+    from .freshness import report
+
+    result = report(args.today, args.months)
+    print(result.text())
+    if args.fail_after is None:
+        return 0
+    reasons = result.stale_reasons(args.fail_after)
+    if not reasons:
+        print(f"\nFresh: nothing is older than {args.fail_after} months.")
+        return 0
+    print(f"\nSTALE: the kit is more than {args.fail_after} months behind its sources:")
+    for reason in reasons:
+        print(f"  - {reason}")
+    return 1
 
 
 if __name__ == "__main__":

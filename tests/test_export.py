@@ -7,6 +7,7 @@ already run for other tests; how the pages look in a browser, and whether they p
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import nbformat
 import pytest
 from helpers import LESSON_FIGURES, ROOT, displayed_widgets
 
+import netgov
 from netgov._notebooks import notebooks
 from netgov.export import NOTE, ExportError, StaticWidgets, export, local_links_to_html
 
@@ -86,6 +88,16 @@ def test_index_lists_every_page(static_site):
         assert f'href="{page}"' in index
     assert 'href="docs/instructor-guide.html"' in index
     assert '<html lang="en">' in index
+
+
+def test_the_index_and_every_lesson_page_say_how_current_the_data_is(static_site):
+    site, pages = static_site
+    line = html.escape(str(netgov.as_of()))
+    assert line in (site / "index.html").read_text(encoding="utf-8")
+    lessons = [page for page in pages if page.startswith("notebooks/")]
+    assert len(lessons) == 5
+    for page in lessons:
+        assert line in (site / page).read_text(encoding="utf-8"), page
 
 
 def test_the_figure_description_follows_each_lesson_figure(static_site):

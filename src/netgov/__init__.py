@@ -1,7 +1,8 @@
 """netgov: a teaching kit on how a state governs its internet, through the case of Kazakhstan.
 
 ``import netgov`` registers the kit's plotly template (see :mod:`netgov.figures`) and gives access to
-the curated data (:mod:`netgov.data`) and the exercise checks (:mod:`netgov.checks`).
+the curated data (:mod:`netgov.data`), how current it is (:func:`as_of`) and the exercise checks
+(:mod:`netgov.checks`).
 """
 
 import pkgutil
@@ -9,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from . import checks, data, figures
 from .data import cite, load, references
+from .freshness import as_of
 
 try:
     __version__ = version("netgov")
@@ -30,4 +32,4 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'netgov' has no attribute {name!r}")
 
 
-__all__ = ["__version__", "checks", "cite", "data", "figures", "load", "references"]
+__all__ = ["__version__", "as_of", "checks", "cite", "data", "figures", "load", "references"]

@@ -305,7 +305,9 @@ def export(
     shutil.copy(Path(plotly.__file__).parent / "package_data" / PLOTLY_JS, out / PLOTLY_JS)
 
     pages: dict[str, int] = {}
-    index = ["<h1>netgov: the static edition</h1>", STATIC_INTRO]
+    from .freshness import as_of
+
+    index = ["<h1>netgov: the static edition</h1>", STATIC_INTRO, f"<p>{html.escape(str(as_of()))}</p>"]
     for folder, heading in SECTIONS:
         (out / folder).mkdir()
         index.append(f"<h2>{heading}</h2><ul>")

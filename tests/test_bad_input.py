@@ -99,6 +99,7 @@ CASES = [
     ("data.format_date", lambda: netgov.data.format_date(2009), TypeError, ["int", "2009-07-01"]),
     ("freshness.review_rule", lambda: netgov.freshness.review_rule("nope"), KeyError, ["'nope'", "events"]),
     ("freshness.changeable_rows", lambda: netgov.freshness.changeable_rows(3), TypeError, ["int", "events"]),
+    ("freshness.describe_rule", lambda: netgov.freshness.describe_rule({}), ValueError, ["dict {}", "'when'"]),
     ("freshness.report", lambda: netgov.freshness.report("today"), ValueError, ["'today'", "2026-12-01"]),
     ("freshness.report", lambda: netgov.freshness.report(months=-1), ValueError, ["-1", "1 or more"]),
     ("data.format_date", lambda: netgov.data.format_date("2009-07-01", "week"), ValueError, ["'week'", "day, month"]),

@@ -743,6 +743,10 @@ def dictionary_markdown() -> str:
         key = ", ".join(table_schema.get("primaryKey", []))
         if key:
             parts.append(f"Primary key: `{key}`.\n")
+        if "review" in resource:
+            from .freshness import describe_rule, review_rule
+
+            parts.append(describe_rule(review_rule(name)) + "\n")
         parts.append("| column | type | required | meaning |")
         parts.append("|---|---|---|---|")
         for field in table_schema["fields"]:

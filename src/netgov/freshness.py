@@ -27,7 +27,17 @@ import pandas as pd
 from . import data
 from ._validate import shown
 
-__all__ = ["AsOf", "REVIEW_COLUMN", "Report", "TableFreshness", "as_of", "changeable_rows", "report", "review_rule"]
+__all__ = [
+    "AsOf",
+    "REVIEW_COLUMN",
+    "Report",
+    "TableFreshness",
+    "as_of",
+    "changeable_rows",
+    "describe_rule",
+    "report",
+    "review_rule",
+]
 
 #: The column that records when a row was last checked against its sources.
 REVIEW_COLUMN = "last_reviewed"
@@ -69,6 +79,28 @@ def review_rule(table: str) -> dict | None:
         if unknown:
             raise data.DataError(f"{label}: {unknown} not among the table's columns {names}.")
     return rule
+
+
+def describe_rule(rule: dict) -> str:
+    """A review rule in words, for the data dictionary."""
+    if not isinstance(rule, dict) or not isinstance(rule.get("when"), list):
+        raise ValueError(
+            f"A review rule is a dict with 'when', a list of conditions (empty for every row), not {shown(rule)}."
+        )
+    parts = []
+    for condition in rule["when"]:
+        column = f"`{condition['field']}`"
+        if "equals" in condition:
+            parts.append(f"{column} is `{condition['equals']}`")
+        elif "not" in condition:
+            parts.append(f"{column} is not `{condition['not']}`")
+        elif "empty" in condition:
+            parts.append(f"{column} is {'empty' if condition['empty'] else 'filled'}")
+        else:
+            series = ", ".join(f"`{c}`" for c in condition["newest_in"])
+            parts.append(f"{column} is the newest of its series (same {series})")
+    which = "every row" if not parts else "the rows where " + " and ".join(parts)
+    return f"Rows that can change, and are reviewed in `{REVIEW_COLUMN}`: {which} ({rule.get('why', '')})."
 
 
 def changeable_rows(table: str) -> pd.DataFrame:

@@ -117,10 +117,18 @@ def test_the_newest_source_per_table_comes_from_the_rows_cited(package):
 def test_as_of_is_the_newest_review_and_says_the_newest_event(package):
     package(FRESH, STALE, NEVER)
     result = freshness.as_of()
-    assert result == freshness.AsOf(datetime.date(2026, 11, 1), datetime.date(2026, 3, 15))
+    assert result == freshness.AsOf(datetime.date(2026, 11, 1), datetime.date(2026, 3, 15), 1, 3)
     assert str(result).startswith("Data as of 1 November 2026:")
     assert "The newest dated event in the kit is from 15 March 2026." in str(result)
+    assert str(result).endswith(
+        "1 of the 3 rows that can change have never been checked (python -m netgov data freshness lists them)."
+    )
     assert "1 November 2026" in result._repr_html_()
+
+
+def test_as_of_does_not_depend_on_the_calendar(package):
+    package(FRESH, STALE, ENDED)
+    assert str(freshness.as_of()).endswith("15 March 2026.")  # nothing never-reviewed: no count; no "today" in it
 
 
 def test_as_of_says_when_nothing_was_ever_reviewed(package):

@@ -136,25 +136,34 @@ def _newest(frame: pd.DataFrame, column: str) -> datetime.date | None:
 
 @dataclass(frozen=True)
 class AsOf:
-    """The kit's as-of date (``reviewed``) and the newest dated event, both read from the data.
+    """How current the kit is, read from the data (nothing here depends on the calendar).
 
-    ``reviewed`` is None when no row has ever been reviewed.
+    ``reviewed``: the newest ``last_reviewed`` date (None when no row has been reviewed); ``newest_event``: the
+    date of the newest event; ``never_reviewed`` of ``changeable``: the rows that can change and were never
+    checked.
     """
 
     reviewed: datetime.date | None
     newest_event: datetime.date | None
+    never_reviewed: int = 0
+    changeable: int = 0
 
     def __str__(self) -> str:
         if self.reviewed is None:
-            head = "Data as of: not yet reviewed (no row of the data has a last_reviewed date)."
+            parts = ["Data as of: not yet reviewed (no row of the data has a last_reviewed date)."]
         else:
-            head = (
+            parts = [
                 f"Data as of {data.format_date(self.reviewed)}: the day the rows that can change (ongoing blocks, "
                 "acts in force, ownership, the newest market figures) were last checked against their sources."
+            ]
+        if self.newest_event is not None:
+            parts.append(f"The newest dated event in the kit is from {data.format_date(self.newest_event)}.")
+        if self.reviewed is not None and self.never_reviewed:
+            parts.append(
+                f"{self.never_reviewed} of the {self.changeable} rows that can change have never been checked "
+                "(python -m netgov data freshness lists them)."
             )
-        if self.newest_event is None:
-            return head
-        return f"{head} The newest dated event in the kit is from {data.format_date(self.newest_event)}."
+        return " ".join(parts)
 
     def _repr_html_(self) -> str:
         from .cards import status_box
@@ -164,14 +173,17 @@ class AsOf:
 
 def as_of() -> AsOf:
     """The kit's as-of date: the newest ``last_reviewed`` date of any table, and the newest event's date."""
-    reviewed = [
-        _newest(data.load(name), REVIEW_COLUMN)
-        for name in data.resource_names()
-        if REVIEW_COLUMN in {f["name"] for f in data.schema(name)["fields"]}
-    ]
+    reviewed, never, changeable = [], 0, 0
+    for name in data.resource_names():
+        if REVIEW_COLUMN not in {f["name"] for f in data.schema(name)["fields"]}:
+            continue
+        reviewed.append(_newest(data.load(name), REVIEW_COLUMN))
+        rows = changeable_rows(name)
+        changeable += len(rows)
+        never += int(rows[REVIEW_COLUMN].isna().sum())
     reviewed = [d for d in reviewed if d is not None]
     newest_event = _newest(data.load("events"), "date") if "events" in data.resource_names() else None
-    return AsOf(max(reviewed) if reviewed else None, newest_event)
+    return AsOf(max(reviewed) if reviewed else None, newest_event, never, changeable)
 
 
 @dataclass(frozen=True)

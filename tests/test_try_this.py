@@ -103,7 +103,7 @@ def test_lesson2_timeline_answer():
 
 def test_lesson2_positions_answer():
     last = int(netgov.load("positions")["date"].dt.year.max())
-    assert last == 2025  # the answer names the slider's last year
+    assert last == 2026  # the answer names the slider's last year
     years = [*range(2007, 2012), last]
     maps = {y: lesson2.latest_positions(y).set_index(["actor_id", "issue"])["stance"] for y in years}
     moves = set()
@@ -115,7 +115,7 @@ def test_lesson2_positions_answer():
         (2009, "osce-rfom", "media-law-reform", "opposes", "welcomes_with_reservations"),
         (2009, "hrw", "osce-chairmanship", "opposes", "concerned"),
         (2011, "osce-rfom", "media-law-reform", "welcomes_with_reservations", "opposes"),
-        (2025, "osce-rfom", "media-law-reform", "opposes", "welcomes_with_reservations"),
+        (2026, "osce-rfom", "media-law-reform", "opposes", "welcomes_with_reservations"),
     }
     assert not any(old in ("opposes", "concerned") and new == "supports" for *_, old, new in moves)
     # the last year's map, as the answer describes it
@@ -125,7 +125,10 @@ def test_lesson2_positions_answer():
     assert newest[("access-now", "blocking")] == "opposes"
     assert newest[("kz-ministry-information", "later-laws")] == "supports"
     assert newest[("kz-ministry-information", "blocking")] == "supports"
-    assert newest[("tokayev", "later-laws")] == "supports"
+    assert newest[("tokayev", "online-speech")] == "supports"
+    assert newest[("hrw", "online-speech")] == "opposes"
+    assert newest[("kz-ministry-information", "online-speech")] == "supports"
+    assert newest[("legal-media-center", "later-laws")] == "concerned"
     ngos = netgov.load("actors").query("group == 'ngos_and_media'")["id"]
     later = newest.xs("later-laws", level="issue")
     assert set(later[later.index.isin(ngos)]) == {"concerned"}

@@ -75,6 +75,7 @@ EXPECTED = {
         "internet-law-2009": "The 2009 internet law",
         "later-laws": "Later internet laws",
         "blocking": "Blocking of websites",
+        "online-speech": "Online speech and journalists",
     },
     ("positions", "stance"): {
         "supports": "Supports",

@@ -170,6 +170,9 @@ def test_role_briefs_are_built_from_the_data():
     assert "Decision 633" in eu
     early = lesson2.role_brief("European Union", until="2008-12-31").data
     assert "internet law" not in early  # nothing after the cut-off date
+    # the default cut-off (31 July 2009) keeps later statements, such as the 2025 ones, out of the briefs
+    delegation = lesson2.role_brief("Kazakhstan's delegation").data
+    assert "Telegram" not in delegation and "2025" not in delegation
     with pytest.raises(KeyError, match="Unknown role"):
         lesson2.role_brief("Mars")
     with pytest.raises(ValueError, match="until must be a date"):

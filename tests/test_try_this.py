@@ -102,7 +102,9 @@ def test_lesson2_timeline_answer():
 
 
 def test_lesson2_positions_answer():
-    years = [*range(2007, 2012), 2024]
+    last = int(netgov.load("positions")["date"].dt.year.max())
+    assert last == 2026  # the answer names the slider's last year
+    years = [*range(2007, 2012), last]
     maps = {y: lesson2.latest_positions(y).set_index(["actor_id", "issue"])["stance"] for y in years}
     moves = set()
     for earlier, later in zip(years, years[1:], strict=False):
@@ -113,9 +115,23 @@ def test_lesson2_positions_answer():
         (2009, "osce-rfom", "media-law-reform", "opposes", "welcomes_with_reservations"),
         (2009, "hrw", "osce-chairmanship", "opposes", "concerned"),
         (2011, "osce-rfom", "media-law-reform", "welcomes_with_reservations", "opposes"),
-        (2024, "osce-rfom", "media-law-reform", "opposes", "welcomes_with_reservations"),
+        (2026, "osce-rfom", "media-law-reform", "opposes", "welcomes_with_reservations"),
     }
     assert not any(old in ("opposes", "concerned") and new == "supports" for *_, old, new in moves)
+    # the last year's map, as the answer describes it
+    newest = maps[last]
+    assert newest[("osce-rfom", "media-law-reform")] == "welcomes_with_reservations"
+    assert newest[("ipi", "media-law-reform")] == "opposes"
+    assert newest[("access-now", "blocking")] == "opposes"
+    assert newest[("kz-ministry-information", "later-laws")] == "supports"
+    assert newest[("kz-ministry-information", "blocking")] == "supports"
+    assert newest[("tokayev", "online-speech")] == "supports"
+    assert newest[("hrw", "online-speech")] == "opposes"
+    assert newest[("kz-ministry-information", "online-speech")] == "supports"
+    assert newest[("legal-media-center", "later-laws")] == "concerned"
+    ngos = netgov.load("actors").query("group == 'ngos_and_media'")["id"]
+    later = newest.xs("later-laws", level="issue")
+    assert set(later[later.index.isin(ngos)]) == {"concerned"}
 
 
 # Lesson 4 ---------------------------------------------------------------------------------------------------

@@ -245,7 +245,10 @@ def test_data_readme_dictionary_is_current():
 def test_a_truncated_copy_of_the_real_events_is_caught(data_copy):
     path = data_copy / "events.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    # Cut in the middle of the file, inside a row but after its first field (outside any quoted text), so
+    # the copy ends with an incomplete row whatever the length of the rows around the middle.
+    row_start = text.rfind("\n", 0, len(text) // 2) + 1
+    path.write_text(text[: text.index(",", row_start) + 1], encoding="utf-8")
     with pytest.raises(netgov.data.DataError, match=r"(?s)data/events.csv .*row \d+, column '"):
         netgov.load("events")
 

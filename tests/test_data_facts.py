@@ -59,6 +59,7 @@ ACTOR_GROUPS = {
         "netblocks",
         "access-now",
         "ripe-ncc",
+        "eurasian-digital-foundation",
     ],
     "UN and other bodies": ["un-hrc", "special-rapporteurs", "un-sr-foe"],
     "Other": [

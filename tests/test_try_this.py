@@ -81,6 +81,13 @@ def test_lesson1_timeline_answer():
     ]
     platforms = table[table["theme"] == "platform_regulation"].sort_values("date")
     assert platforms["date"].dt.year.tolist() == [2022, 2023] and platforms["extends_2009_law"].all()
+    media_2024 = table[(table["date"].dt.year == 2024) & table["theme"].isin(["media_regulation", "registration"])]
+    extending = media_2024.groupby("short_title")["extends_2009_law"].first().to_dict()
+    assert extending == {
+        "Mass Media Law (2024)": True,
+        "Foreign-media accreditation rules (2024)": True,  # "which the data also marks as extending the 2009 law"
+        "Journalist accreditation rules (2024)": False,  # "which it does not"
+    }
 
 
 # Lesson 2 ---------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
   international standards judge it, each with its sources.
 * :class:`LiabilityExplorer`: pick an actor and a kind of content; see what the 2009 framework implied
   and what international standards recommend, as the sources put it.
-* :class:`LegislationTimeline`: the laws from 1999 to today, filtered by theme, with the 2009 law's
+* :class:`LegislationTimeline`: the laws from 1999 to the newest act in the data, filtered by theme, with the 2009 law's
   descendants highlighted.
 """
 

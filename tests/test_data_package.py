@@ -147,7 +147,9 @@ def test_amended_acts_exist(tables):
 def test_timeline_covers_four_topics_from_2007(tables):
     events = tables["events"]
     assert len(events) >= 60
-    assert set(events["topic"]) == {"law", "osce", "infrastructure", "blocking"}
+    # The four topics the lessons were built on are all there; newer rows may add the schema's other topics
+    # (journalists' cases, UN reviews), so the check is "at least these", not "exactly these".
+    assert {"law", "osce", "infrastructure", "blocking"} <= set(events["topic"])
     assert events["date"].min() <= pd.Timestamp("2007-12-31")
     assert events["date"].max() >= pd.Timestamp("2022-01-01")
 
@@ -244,8 +246,12 @@ def test_data_readme_dictionary_is_current():
 
 def test_a_truncated_copy_of_the_real_events_is_caught(data_copy):
     path = data_copy / "events.csv"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    half = len(lines) // 2
+    # Cut in the middle of a row, after its first three (never quoted) fields: where half the characters fall
+    # depends on the rows, and a cut inside a quoted description is a parse error, not a short row.
+    cut = ",".join(lines[half].split(",")[:3])
+    path.write_text("".join(lines[:half]) + cut + "\n", encoding="utf-8")
     with pytest.raises(netgov.data.DataError, match=r"(?s)data/events.csv .*row \d+, column '"):
         netgov.load("events")
 

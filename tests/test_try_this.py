@@ -167,6 +167,18 @@ def test_lesson4_cases_answer():
         assert fragment in note
 
 
+def test_lesson4_after_2024_answer():
+    # Section 6: the only low-confidence case begun after OONI's report of 19 September 2024 is Respublika's own
+    # claim, and "what you should now see" says the period holds more journalists' cases than measured blocks.
+    cases = lesson4.case_table()
+    after = cases[cases["start"] > "2024-09-19"]
+    assert after.loc[after["confidence"] == "low", "id"].tolist() == ["bc-respublika-2025"]
+    measured = after["methods"].str.contains("tls_|throttling|shutdown").sum()
+    events = netgov.load("events")
+    speech = events[(events["topic"] == "speech") & (events["date"] > "2024-09-19")]
+    assert len(speech) > measured
+
+
 def test_lesson4_detection_answer():
     probes = netgov.load("detection_signatures").set_index("method")
     assert "wrong address" in probes.loc["dns", "dns"]  # DNS tampering: the lookup differs first

@@ -29,6 +29,8 @@ ACTOR_GROUPS = {
         "kz-ict-agency",
         "kz-mfa",
         "kz-courts",
+        "apdc",
+        "kz-interior-ministry",
         "samruk-kazyna",
         "kairat-satybaldy",
         "rakhat-aliyev",

@@ -40,6 +40,7 @@ EXPECTED = {
         "false_information": "False information",
         "media_regulation": "Media regulation",
         "surveillance": "Surveillance",
+        "data_protection": "Personal data and cybersecurity",
     },
     ("provisions", "affects"): {
         "blogger": "Bloggers",

@@ -62,6 +62,7 @@ ACTOR_GROUPS = {
         "access-now",
         "ripe-ncc",
         "eurasian-digital-foundation",
+        "respublika",
     ],
     "UN and other bodies": ["un-hrc", "special-rapporteurs", "un-sr-foe"],
     "Other": [

@@ -14,7 +14,7 @@ import pytest
 from helpers import ROOT
 
 import netgov
-from netgov import lesson1, lesson2, lesson4
+from netgov import data, lesson1, lesson2, lesson4
 from netgov.lessons import LESSONS
 
 FOLDED = re.compile(r"\*\*Try this:?\*\*.*?<details>\s*<summary>What you should find", re.S)
@@ -86,8 +86,13 @@ def test_lesson1_timeline_answer():
     assert extending == {
         "Mass Media Law (2024)": True,
         "Foreign-media accreditation rules (2024)": True,  # "which the data also marks as extending the 2009 law"
-        "Journalist accreditation rules (2024)": False,  # "which it does not"
     }
+    # "The standard rules for accrediting journalists, which the data does not mark, are not on the chart"
+    acts = data.load("legal_acts").set_index("id")
+    journalists = acts.loc["order-2024-08-journalist-accreditation"]
+    assert not journalists["extends_2009_law"]
+    assert journalists[["signed", "adopted", "in_force"]].isna().all()
+    assert "order-2024-08-journalist-accreditation" not in set(table["id"])
 
 
 # Lesson 2 ---------------------------------------------------------------------------------------------------

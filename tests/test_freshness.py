@@ -256,3 +256,20 @@ def test_the_readme_carries_the_as_of_date_of_the_data():
     assert readme[start + len(AS_OF_START) : end].strip() == as_of_markdown().strip(), (
         "README.md's as-of block is out of date: run `python -m netgov data as-of --write`."
     )
+
+
+def test_no_notebook_types_the_as_of_date_by_hand():
+    # The lessons show the as-of date from the data (netgov.as_of() in their setup cell); a date typed into the
+    # prose would stay behind at the next review.
+    import json
+
+    from netgov._notebooks import notebooks
+
+    reviewed = freshness.as_of().reviewed
+    typed = {netgov.data.format_date(reviewed), reviewed.isoformat(), f"{reviewed:%B} {reviewed.day}, {reviewed:%Y}"}
+    for path in notebooks(ROOT):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        prose = " ".join(" ".join("".join(c["source"]).split()) for c in cells if c["cell_type"] == "markdown")
+        assert not [t for t in typed if t in prose], f"{path.name} types the as-of date; show netgov.as_of() instead"
+    setups = [path for path in notebooks(ROOT, ["notebooks"]) if "netgov.as_of()" in path.read_text(encoding="utf-8")]
+    assert len(setups) == len(list(notebooks(ROOT, ["notebooks"])))

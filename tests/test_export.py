@@ -87,6 +87,10 @@ def test_index_lists_every_page(static_site):
     for page in pages:
         assert f'href="{page}"' in index
     assert 'href="docs/instructor-guide.html"' in index
+    assert 'href="glossary.html"' in index
+    from netgov.glossary import handout
+
+    assert (site / "glossary.html").read_text(encoding="utf-8") == handout()
     assert '<html lang="en">' in index
 
 

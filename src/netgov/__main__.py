@@ -7,6 +7,7 @@
 * ``python -m netgov data freshness [--months 12] [--fail-after MONTHS] [--today DATE]``: the reviewer's
   freshness report (:mod:`netgov.freshness`); exits 1 only with ``--fail-after`` and a kit staler than that.
 * ``python -m netgov data as-of [--write]``: the kit's as-of date, or write it into the README's as-of block.
+* ``python -m netgov glossary [--lesson N] [--out FILE]``: a printable glossary in English, Russian and Kazakh.
 """
 
 from __future__ import annotations
@@ -82,6 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         help="exit with status 1 when the as-of date, or any row that can change, is older than MONTHS months",
     )
     fresh.add_argument("--today", type=_day, help="compute as if today were this date (YYYY-MM-DD)")
+    glossary_parser = commands.add_parser("glossary", help="a printable glossary: English, Russian, Kazakh")
+    glossary_parser.add_argument("--lesson", type=int, help="only this lesson's terms (default: every lesson)")
+    glossary_parser.add_argument(
+        "--out", default="glossary.html", help="the HTML file to write (default: glossary.html)"
+    )
     as_of_parser = data_commands.add_parser("as-of", help="the kit's as-of date, computed from the data")
     as_of_parser.add_argument("--write", action="store_true", help="update the as-of block in README.md")
 
@@ -100,6 +106,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "data":
         return _data_command(args)
+    if args.command == "glossary":
+        from .glossary import handout
+
+        try:
+            page = handout(args.lesson)
+        except ValueError as error:
+            parser.exit(2, f"python -m netgov glossary: {error}\n")
+        Path(args.out).write_text(page, encoding="utf-8")
+        print(f"{args.out} written: print it from a browser (A4 or US Letter).")
+        return 0
     text = dictionary_markdown()
     if not args.write:
         print(text)

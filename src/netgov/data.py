@@ -55,6 +55,7 @@ __all__ = [
     "references",
     "resource_names",
     "schema",
+    "source_columns",
     "source_ids_of",
     "split_ids",
 ]
@@ -476,14 +477,16 @@ def _load(name: str, directory: str) -> pd.DataFrame:
                 what = f"({shown}) is not a key of {target_file} ({', '.join(target_fields)})."
             problems.add(index + 2, "+".join(columns), what)
 
-    if "source_ids" in raw.columns:
+    cited_columns = source_columns(raw)
+    if cited_columns:
         known_sources = set(raw["id"]) if name == "sources" else set(_load("sources", directory)["id"])
-        for index, value in raw["source_ids"].items():
+    for column in cited_columns:
+        for index, value in raw[column].items():
             if not isinstance(value, str):
                 continue
             unknown = [i for i in split_ids(value) if i not in known_sources]
             if unknown:
-                problems.add(int(index) + 2, "source_ids", f"cites {unknown}, not found in data/sources.csv.")
+                problems.add(int(index) + 2, column, f"cites {unknown}, not found in data/sources.csv.")
 
     problems.raise_if_any()
     return frame
@@ -543,14 +546,25 @@ def id_list(ids: object) -> list[str]:
     )
 
 
+def source_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns of a table that cite sources: ``source_ids``, and columns such as ``terms_source_ids`` that
+    cite the sources of one part of a row (the Russian and Kazakh forms of a term, for example)."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"source_columns() needs a DataFrame such as load('glossary'), not {type(frame).__name__}.")
+    return [c for c in frame.columns if c == "source_ids" or str(c).endswith("_source_ids")]
+
+
 def source_ids_of(frame: pd.DataFrame) -> list[str]:
-    """Every source id cited in a table's ``source_ids`` column, once each, in order of first appearance."""
+    """Every source id a table cites, in all its source columns (:func:`source_columns`), once each, in order
+    of first appearance (row by row, ``source_ids`` first)."""
     if not isinstance(frame, pd.DataFrame) or "source_ids" not in frame.columns:
         got = type(frame).__name__ if not isinstance(frame, pd.DataFrame) else f"a DataFrame with {list(frame.columns)}"
         raise TypeError(
             f"source_ids_of() needs a DataFrame with a 'source_ids' column, such as load('events'); got {got}."
         )
-    return list(dict.fromkeys(id_list(frame["source_ids"])))
+    columns = source_columns(frame)
+    cited = [value for row in zip(*(frame[c] for c in columns), strict=True) for value in row]
+    return list(dict.fromkeys(id_list(cited)))
 
 
 _PRECISIONS = ("day", "month", "year")

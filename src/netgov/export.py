@@ -329,6 +329,12 @@ def export(
             (out / "docs" / f"{path.stem}.html").write_text(page, encoding="utf-8")
             index.append(f'<li><a href="docs/{path.stem}.html">{html.escape(title)}</a></li>')
         index.append("</ul>")
+    from .glossary import handout
+
+    (out / "glossary.html").write_text(handout(), encoding="utf-8")
+    index.append(
+        '<h2>Glossary</h2><ul><li><a href="glossary.html">The terms in English, Russian and Kazakh</a></li></ul>'
+    )
     (out / "index.html").write_text(_simple_page("netgov: the static edition", "\n".join(index)), encoding="utf-8")
     (out / "pages.json").write_text(json.dumps(pages, indent=1), encoding="utf-8")
     log(f"wrote {len(pages)} notebook pages and {len(docs)} documents to {out}")

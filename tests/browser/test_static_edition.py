@@ -11,6 +11,7 @@ from netgov._notebooks import notebooks
 PAGES = [
     *(f"{p.parent.name}/{p.stem}.html" for p in notebooks(ROOT)),
     "index.html",
+    "glossary.html",
     *(f"docs/{p.stem}.html" for p in sorted((ROOT / "docs").glob("*.md"))),
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

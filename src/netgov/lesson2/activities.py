@@ -129,6 +129,7 @@ class StatementTimeline(FilteredTimeline):
         facts = [
             ("When", _when(row)),
             ("Who", f"{row['actor']} ({row['group']})"),
+            ("In Russian, in Kazakh", "; ".join(n for n in (row["actor_ru"], row["actor_kk"]) if isinstance(n, str))),
             ("What", KINDS.get(row["kind"], row["kind"])),
             ("Description", row["description"]),
             ("How sure", f"Confidence: {row['confidence']}"),

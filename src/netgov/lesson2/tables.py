@@ -59,14 +59,17 @@ STATUSES = {code: (label, _STATUS_COLOURS[code]) for code, label in data.labels(
 
 
 def statement_table() -> pd.DataFrame:
-    """OSCE-topic events and the 2009 law's adoption and signing, with actor name and group, in date order."""
+    """OSCE-topic events and the 2009 law's adoption and signing, with the actor's name (also in Russian and
+    Kazakh) and group, in date order."""
     events = data.load("events")
     chosen = events[(events["topic"] == "osce") | events["kind"].isin(["law_adopted", "law_signed"])]
     chosen = chosen[(chosen["topic"] == "osce") | (chosen["date"].dt.year == 2009)]
     actors = data.load("actors")
     actors["group"] = actors["group"].map(ACTOR_GROUPS)
     table = chosen.merge(
-        actors[["id", "name", "group"]].rename(columns={"id": "actor_id", "name": "actor"}),
+        actors[["id", "name", "name_ru", "name_kk", "group"]].rename(
+            columns={"id": "actor_id", "name": "actor", "name_ru": "actor_ru", "name_kk": "actor_kk"}
+        ),
         on="actor_id",
         how="left",
         validate="many_to_one",

@@ -48,6 +48,7 @@ EXEMPT = {
     "data.resource_names": NO_ARGUMENTS,
     "data.clear_cache": NO_ARGUMENTS,
     "data.dictionary_markdown": NO_ARGUMENTS,
+    "data.balance_markdown": NO_ARGUMENTS,
     "lesson1.provision_table": NO_ARGUMENTS,
     "lesson1.legislation_table": NO_ARGUMENTS,
     "lesson1.LiabilityExplorer": NO_ARGUMENTS,

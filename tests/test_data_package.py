@@ -243,6 +243,18 @@ def test_data_readme_dictionary_is_current():
     )
 
 
+def test_data_readme_balance_is_current():
+    readme = (ROOT / "data" / "README.md").read_text()
+    start = readme.index(netgov.data.BALANCE_START) + len(netgov.data.BALANCE_START)
+    end = readme.index(netgov.data.BALANCE_END)
+    assert readme[start:end].strip() == netgov.data.balance_markdown().strip(), (
+        "data/README.md's table of sources is out of date: run `python -m netgov dictionary --write`"
+    )
+    sources = netgov.load("sources")
+    assert f"{len(sources)} sources." in readme[start:end]
+    assert "| all kinds | " in readme[start:end]
+
+
 def test_a_truncated_copy_of_the_real_events_is_caught(data_copy):
     path = data_copy / "events.csv"
     text = path.read_text(encoding="utf-8")

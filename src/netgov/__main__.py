@@ -1,7 +1,8 @@
 """Command line.
 
 * ``python -m netgov check``: load and validate every table.
-* ``python -m netgov dictionary [--write]``: print the data dictionary, or regenerate it in data/README.md.
+* ``python -m netgov dictionary [--write]``: print the data dictionary, or regenerate it (and the table of the
+  sources by kind and language) in data/README.md.
 * ``python -m netgov export [--out site]``: write the static edition (every notebook as an HTML page that needs
   no kernel) to site/.
 * ``python -m netgov data freshness [--months 12] [--fail-after MONTHS] [--today DATE]``: the reviewer's
@@ -14,7 +15,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .data import DICTIONARY_END, DICTIONARY_START, data_dir, dictionary_markdown, load, resource_names
+from .data import (
+    BALANCE_END,
+    BALANCE_START,
+    DICTIONARY_END,
+    DICTIONARY_START,
+    balance_markdown,
+    data_dir,
+    dictionary_markdown,
+    load,
+    resource_names,
+)
 
 AS_OF_START = "<!-- as-of:start -->"
 AS_OF_END = "<!-- as-of:end -->"
@@ -121,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         print(text)
         return 0
     _replace_block(data_dir() / "README.md", DICTIONARY_START, DICTIONARY_END, text)
+    _replace_block(data_dir() / "README.md", BALANCE_START, BALANCE_END, balance_markdown())
     return 0
 
 

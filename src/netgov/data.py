@@ -42,6 +42,7 @@ import pandas as pd
 __all__ = [
     "DataError",
     "Reference",
+    "balance_markdown",
     "cite",
     "clear_cache",
     "data_dir",
@@ -784,5 +785,29 @@ def dictionary_markdown() -> str:
     return "\n".join(parts).rstrip() + "\n"
 
 
+def balance_markdown() -> str:
+    """How the sources divide by kind and by language, as Markdown (the block between the balance markers in
+    data/README.md): what the kit could find shapes what it can say."""
+    sources = load("sources")
+    kinds = labels("sources", "kind")
+    table = pd.crosstab(sources["kind"], sources["language"], margins=True, margins_name="all")
+    languages = [c for c in table.columns if c != "all"]
+    languages = sorted(languages, key=lambda c: (-int(table.at["all", c]), c)) + ["all"]
+    rows = [k for k in kinds if k in table.index] + ["all"]
+    lines = [
+        f"{len(sources)} sources. Rows: the kind of source; columns: the language it was read in (ISO 639-1 codes).",
+        "",
+        "| kind | " + " | ".join(f"`{c}`" if c != "all" else "all" for c in languages) + " |",
+        "|---|" + "---:|" * len(languages),
+    ]
+    for kind in rows:
+        name = kinds.get(kind, "all kinds") if kind != "all" else "all kinds"
+        cells = [str(int(table.at[kind, c])) if int(table.at[kind, c]) else "" for c in languages]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+BALANCE_START = "<!-- balance:start -->"
+BALANCE_END = "<!-- balance:end -->"
 DICTIONARY_START = "<!-- dictionary:start -->"
 DICTIONARY_END = "<!-- dictionary:end -->"

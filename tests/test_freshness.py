@@ -240,7 +240,7 @@ def test_the_real_review_rules_select_what_can_change():
         ]
         assert row["year"] == series["year"].max()
     tables = {t.table for t in freshness.report().tables if t.changeable}
-    assert tables == {"legal_acts", "commitments", "networks", "links", "market", "blocking_cases"}
+    assert tables == {"legal_acts", "commitments", "networks", "links", "market", "blocking_cases", "comparison"}
 
 
 def test_every_review_date_is_on_or_before_today():

@@ -106,7 +106,9 @@ def test_dates_are_plausible(tables, name):
         if str(frame[column].dtype).startswith("datetime64"):
             dates = frame[column].dropna()
             earliest = EARLIEST_OF.get(name, EARLIEST)
-            assert (dates >= earliest).all() and (dates <= TODAY).all(), f"{name}.{column} outside {earliest.year}-today"
+            assert (dates >= earliest).all() and (dates <= TODAY).all(), (
+                f"{name}.{column} outside {earliest.year}-today"
+            )
 
 
 @pytest.mark.parametrize(

@@ -1,17 +1,21 @@
 """Lesson 2's role-play: the cards (written parts from roleplay.toml, dated facts from the data, nothing after the
-scene's date), their balance, and the format of roleplay.toml."""
+scene's date), their balance, the format of roleplay.toml, and the role-play document generated from it."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 
 import pandas as pd
 import pytest
+from helpers import ROOT
 
 import netgov
 from netgov import lesson2
 from netgov.lesson2 import roleplay
 
+DOC = ROOT / "docs" / "roleplay-osce-permanent-council.md"
+PLAN = ROOT / "src" / "netgov" / "lesson2" / "plan.toml"
 CUTOFF = pd.Timestamp("2009-07-31")
 
 
@@ -227,3 +231,72 @@ def test_a_broken_plan_is_refused_with_where_and_what(tmp_path, change, fragment
     message = _broken(tmp_path, change)
     for fragment in fragments:
         assert fragment in message, message
+
+
+# The role-play document and the run sheet agree with the plan -------------------------------------------
+
+
+def test_the_roleplay_document_shows_the_plan():
+    text = DOC.read_text(encoding="utf-8")
+    start, end = text.index(roleplay.ROLEPLAY_START), text.index(roleplay.ROLEPLAY_END)
+    block = text[start + len(roleplay.ROLEPLAY_START) : end].strip("\n")
+    assert block == lesson2.roleplay_markdown().strip("\n"), (
+        "docs/roleplay-osce-permanent-council.md is out of date: run `python -m netgov roleplay --write`"
+    )
+    for length in roleplay.LENGTHS:
+        first, last = lesson2.roleplay_span(length)
+        assert f"**{length}-minute class** (minutes {first}-{last} of the class)" in block
+
+
+def test_the_command_prints_the_block(capsys):
+    from netgov.__main__ import main
+
+    assert main(["roleplay"]) == 0
+    assert capsys.readouterr().out.strip() == lesson2.roleplay_markdown().strip()
+
+
+def run_sheet_disagreements(rows: list[dict]) -> list[str]:
+    """How a run sheet's role-play rows (``[[run]]`` rows whose ``do`` or ``project`` names the role-play)
+    disagree with the role-play's own timing, one line per class length."""
+    found = []
+    for length in roleplay.LENGTHS:
+        played = [
+            row
+            for row in rows
+            if row.get("length") == length
+            and re.search(r"role-?play", f"{row.get('do', '')} {row.get('project', '')}", re.IGNORECASE)
+        ]
+        if not played:
+            found.append(f"the {length}-minute run sheet has no role-play row")
+            continue
+        span = (min(row["start"] for row in played), max(row["end"] for row in played))
+        if span != lesson2.roleplay_span(length):
+            found.append(
+                f"the {length}-minute run sheet gives the role-play minutes {span}, "
+                f"roleplay.toml {lesson2.roleplay_span(length)}"
+            )
+    return found
+
+
+def test_the_run_sheet_comparison_finds_a_disagreement():
+    def rows(span90):
+        return [
+            {"length": 50, "start": 0, "end": 50, "do": "Role-play (see the role-play cards)", "project": "-"},
+            {"length": 90, "start": 0, "end": span90[0], "do": "Sections 1 to 3", "project": "-"},
+            {"length": 90, "start": span90[0], "end": span90[1], "do": "Role-play (see the role-play cards)"},
+        ]
+
+    assert run_sheet_disagreements(rows(lesson2.roleplay_span(90))) == []
+    assert run_sheet_disagreements(rows((40, 80))) == [
+        f"the 90-minute run sheet gives the role-play minutes (40, 80), roleplay.toml {lesson2.roleplay_span(90)}"
+    ]
+    assert run_sheet_disagreements(rows((40, 80))[1:2]) == [
+        "the 50-minute run sheet has no role-play row",
+        "the 90-minute run sheet has no role-play row",
+    ]
+
+
+def test_the_lesson_run_sheet_gives_the_roleplay_the_same_minutes():
+    if not PLAN.exists():
+        pytest.skip("Lesson 2 has no plan.toml yet: nothing to compare the role-play's minutes with")
+    assert run_sheet_disagreements(tomllib.loads(PLAN.read_text(encoding="utf-8")).get("run", [])) == []

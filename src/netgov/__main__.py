@@ -9,6 +9,8 @@
   freshness report (:mod:`netgov.freshness`); exits 1 only with ``--fail-after`` and a kit staler than that.
 * ``python -m netgov data as-of [--write]``: the kit's as-of date, or write it into the README's as-of block.
 * ``python -m netgov glossary [--lesson N] [--out FILE]``: a printable glossary in English, Russian and Kazakh.
+* ``python -m netgov roleplay [--write]``: print the role-play document's generated block (Lesson 2's
+  roleplay.toml with the cards' actors), or regenerate it in docs/roleplay-osce-permanent-council.md.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from .data import (
 
 AS_OF_START = "<!-- as-of:start -->"
 AS_OF_END = "<!-- as-of:end -->"
+ROLEPLAY_DOC = data_dir().parent / "docs" / "roleplay-osce-permanent-council.md"
 
 
 def _replace_block(path: Path, start_marker: str, end_marker: str, text: str) -> None:
@@ -99,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     glossary_parser.add_argument(
         "--out", default="glossary.html", help="the HTML file to write (default: glossary.html)"
     )
+    roleplay_parser = commands.add_parser("roleplay", help="print or write the role-play document's generated block")
+    roleplay_parser.add_argument("--write", action="store_true", help="update docs/roleplay-osce-permanent-council.md")
     as_of_parser = data_commands.add_parser("as-of", help="the kit's as-of date, computed from the data")
     as_of_parser.add_argument("--write", action="store_true", help="update the as-of block in README.md")
 
@@ -127,12 +132,25 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.out).write_text(page, encoding="utf-8")
         print(f"{args.out} written: print it from a browser (A4 or US Letter).")
         return 0
+    if args.command == "roleplay":
+        return _roleplay_command(args)
     text = dictionary_markdown()
     if not args.write:
         print(text)
         return 0
     _replace_block(data_dir() / "README.md", DICTIONARY_START, DICTIONARY_END, text)
     _replace_block(data_dir() / "README.md", BALANCE_START, BALANCE_END, balance_markdown())
+    return 0
+
+
+def _roleplay_command(args) -> int:
+    from .lesson2.roleplay import ROLEPLAY_END, ROLEPLAY_START, roleplay_markdown
+
+    text = roleplay_markdown()
+    if args.write:
+        _replace_block(ROLEPLAY_DOC, ROLEPLAY_START, ROLEPLAY_END, text)
+    else:
+        print(text, end="")
     return 0
 
 

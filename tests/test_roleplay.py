@@ -210,6 +210,17 @@ def test_an_unchanged_copy_is_accepted(tmp_path):
     assert lesson2.roleplay_plan(path) == lesson2.roleplay_plan()
 
 
+def test_an_edited_file_is_read_again(tmp_path):
+    import os
+
+    path = tmp_path / "roleplay.toml"
+    path.write_bytes(roleplay.PLAN_FILE.read_bytes())
+    assert lesson2.roleplay_plan(path)["rules"]["statement_minutes"] == 2
+    path.write_text(path.read_text(encoding="utf-8").replace("statement_minutes = 2", "statement_minutes = 3"))
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+    assert lesson2.roleplay_plan(path)["rules"]["statement_minutes"] == 3
+
+
 @pytest.mark.parametrize(
     "change, fragments",
     [

@@ -168,7 +168,8 @@ def _check(plan: dict, path: Path) -> None:
 
 
 @cache
-def _read(path: Path) -> dict:
+def _read(path: Path, modified: int) -> dict:
+    # ``modified`` is part of the cache key: an edited file is read again in a running kernel.
     with path.open("rb") as file:
         plan = tomllib.load(file)
     _check(plan, path)
@@ -187,7 +188,7 @@ def roleplay_plan(path: str | Path | None = None) -> dict:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"No role-play file at {path}; the kit's own is {PLAN_FILE}.")
-    return copy.deepcopy(_read(path.resolve()))
+    return copy.deepcopy(_read(path.resolve(), path.stat().st_mtime_ns))
 
 
 def roleplay_span(length: int) -> tuple[int, int]:
@@ -361,7 +362,7 @@ def _card_markdown(card: dict) -> str:
     ]
     several = len(card["actors"]) > 1
     for fact in card["facts"]:
-        who = f" ({fact['actor']})" if several else ""
+        who = f", {fact['actor']}" if several else ""
         cited = ", ".join(map(str, sorted(fact["sources"])))
         lines.append(f"- {fact['when']}{who}: {fact['text']} [{cited}]")
     if not card["facts"]:

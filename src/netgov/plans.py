@@ -78,7 +78,7 @@ def _project(project: str, activities: tuple[str, ...]) -> str:
     return f"`{project}`" if project in activities else project
 
 
-def run_sheet_markdown(number: int, length: int) -> str:
+def _run_sheet_markdown(number: int, length: int) -> str:
     """One run sheet of a lesson as a Markdown table: minutes, what is on the projector, how students work,
     what they do, what to ask and what to cut when running late."""
     content = plan(number)
@@ -105,7 +105,7 @@ def run_sheet_markdown(number: int, length: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def times_sentence(number: int) -> str:
+def _times_sentence(number: int) -> str:
     """The guide's sentence on a lesson's times."""
     t = times(number)
     lengths = " and a ".join(f"{length}-minute" for length in t["class"])
@@ -116,7 +116,7 @@ def times_sentence(number: int) -> str:
     )
 
 
-def rubric_markdown(question: dict) -> str:
+def _rubric_markdown(question: dict) -> str:
     """An open question's rubric as a Markdown table, with its points."""
     rubric = question["rubric"]
     lines = [
@@ -132,13 +132,13 @@ def rubric_markdown(question: dict) -> str:
 def guide_markdown(number: int) -> str:
     """A lesson's generated block of the instructor guide: times, run sheets, misconceptions, rubrics."""
     content = plan(number)
-    parts = [times_sentence(number)]
+    parts = [_times_sentence(number)]
     for length in content["times"]["class"]:
-        parts.append(f"**{length} minutes**\n\n" + run_sheet_markdown(number, length).rstrip("\n"))
+        parts.append(f"**{length} minutes**\n\n" + _run_sheet_markdown(number, length).rstrip("\n"))
     misconceptions = [f'- "{m["belief"]}" {m["correction"]}' for m in content.get("misconceptions", [])]
     if misconceptions:
         parts.append("**Misconceptions.**\n\n" + "\n".join(misconceptions))
-    parts += [rubric_markdown(question).rstrip("\n") for question in content.get("open", [])]
+    parts += [_rubric_markdown(question).rstrip("\n") for question in content.get("open", [])]
     parts.append(
         f"**The class pack** (run sheets, worksheet, exit ticket, glossary sheet, answer keys, rubrics with anchor "
         f"answers at three levels): `python -m netgov pack {number} --audience instructors`."

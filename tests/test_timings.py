@@ -1,7 +1,7 @@
 """Every time the kit states for a lesson agrees with the lesson's ``plan.toml``.
 
-``[times]`` in ``src/netgov/lessonN/plan.toml`` is the single source: the README's lesson table, the lesson
-notebook's "Before you start" Time bullet, the exercise notebook's Time line and the instructor guide's generated
+``[times]`` in ``src/netgov/lessonN/plan.toml`` is the single source: the README's lesson table, the start
+notebook's lesson table, the lesson notebook's "Before you start" Time bullet, the exercise notebook's Time line and the instructor guide's generated
 block must say the same. The exercise tasks are marked core or extension, in the exercises and the solutions
 alike, and the run sheets set as homework the tasks the notebook marks core.
 """
@@ -44,6 +44,16 @@ def test_the_readme_table_gives_the_plans_times(number):
 
 
 @pytest.mark.parametrize("number", PLANNED)
+def test_the_start_notebooks_lesson_table_gives_the_plans_times(number):
+    times = plans.times(number)
+    [table] = [c.source for c in _cells(lesson(0).notebook) if "## The lessons" in c.source]
+    rows = [line for line in table.splitlines() if line.startswith(f"| [{number}. ")]
+    assert len(rows) == 1, f"the start notebook's lesson table has no single row for Lesson {number}"
+    stated = rows[0].strip("|").split("|")[-1].strip()
+    assert stated == f"about {times['self_study']} min, and {times['extension']} optional"
+
+
+@pytest.mark.parametrize("number", PLANNED)
 def test_the_lesson_notebook_gives_the_plans_times(number):
     times = plans.times(number)
     [before] = [c.source for c in _cells(lesson(number).notebook) if "## Before you start" in c.source]
@@ -62,13 +72,17 @@ def test_the_lesson_notebook_gives_the_plans_times(number):
 def test_the_exercise_notebook_gives_the_plans_times(number):
     times = plans.times(number)
     first = _flat(_cells(lesson(number).exercise_notebook)[0].source)
-    found = re.search(r"\*\*Time:\*\* about (\d+) minutes for the core tasks.*? about (\d+) more for the extension", first)
+    found = re.search(
+        r"\*\*Time:\*\* about (\d+) minutes for the core tasks.*? about (\d+) more for the extension", first
+    )
     assert found, f"{lesson(number).exercise_notebook} has no Time line for its core and extension tasks"
     assert [int(n) for n in found.groups()] == [times["core"], times["extension"]]
 
 
 def task_headings(path: str) -> list[str]:
-    return [c.source.splitlines()[0] for c in _cells(path) if c.cell_type == "markdown" and c.source.startswith("## Task")]
+    return [
+        c.source.splitlines()[0] for c in _cells(path) if c.cell_type == "markdown" and c.source.startswith("## Task")
+    ]
 
 
 @pytest.mark.parametrize("number", PLANNED)
@@ -103,6 +117,10 @@ def test_the_instructor_guide_block_is_current(number):
     assert block == "\n" + plans.guide_markdown(number), (
         f"the guide's Lesson {number} block differs from plan.toml: run python -m netgov guide --write"
     )
+
+
+def test_guide_write_leaves_a_current_guide_unchanged():
+    guide = (ROOT / "docs" / "instructor-guide.md").read_text()
     assert plans.guide_text(guide) == guide
 
 

@@ -11,6 +11,8 @@
 * ``python -m netgov glossary [--lesson N] [--out FILE]``: a printable glossary in English, Russian and Kazakh.
 * ``python -m netgov roleplay [--write]``: print the role-play document's generated block (Lesson 2's
   roleplay.toml with the cards' actors), or regenerate it in docs/roleplay-osce-permanent-council.md.
+* ``python -m netgov guide [--write]``: print the instructor guide's blocks generated from each lesson's
+  ``plan.toml`` (times, run sheets, misconceptions, rubrics), or rewrite them in docs/instructor-guide.md.
 """
 
 from __future__ import annotations
@@ -104,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     roleplay_parser = commands.add_parser("roleplay", help="print or write the role-play document's generated block")
     roleplay_parser.add_argument("--write", action="store_true", help="update docs/roleplay-osce-permanent-council.md")
+    guide_parser = commands.add_parser("guide", help="the instructor guide's blocks from each lesson's plan.toml")
+    guide_parser.add_argument(
+        "--write", action="store_true", help="update docs/instructor-guide.md in place (run it in the kit's folder)"
+    )
     as_of_parser = data_commands.add_parser("as-of", help="the kit's as-of date, computed from the data")
     as_of_parser.add_argument("--write", action="store_true", help="update the as-of block in README.md")
 
@@ -122,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "data":
         return _data_command(args)
+    if args.command == "guide":
+        return _guide_command(args.write)
     if args.command == "glossary":
         from .glossary import handout
 
@@ -151,6 +159,24 @@ def _roleplay_command(args) -> int:
         _replace_block(ROLEPLAY_DOC, ROLEPLAY_START, ROLEPLAY_END, text)
     else:
         print(text, end="")
+    return 0
+
+
+def _guide_command(write: bool) -> int:
+    from .plans import GUIDE, guide_markdown, guide_text, planned_lessons
+
+    if not write:
+        for number in planned_lessons():
+            print(f"## Lesson {number}\n\n{guide_markdown(number)}")
+        return 0
+    if not GUIDE.exists():
+        raise SystemExit(f"{GUIDE} not found: run the command in the kit's folder.")
+    try:
+        text = guide_text(GUIDE.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
+    GUIDE.write_text(text, encoding="utf-8")
+    print(f"{GUIDE} updated.")
     return 0
 
 

@@ -13,6 +13,7 @@ import json
 import shutil
 import sys
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 from helpers import ROOT
@@ -124,9 +125,50 @@ def test_a_package_missing_from_the_kit_ranges_is_found(monkeypatch):
 
 
 def test_the_ranges_are_read_from_the_checkout_the_package_runs_from():
+    """A checkout (editable install, PYTHONPATH) is judged by its pyproject.toml; an installed wheel (CI) by the
+    metadata pip wrote from that same file."""
     kit = doctor.declared()
-    assert kit.source == str(ROOT / "pyproject.toml")
-    assert any(req.name == "pandas" for req in kit.groups["runtime"])
+    from_checkout = Path(doctor.__file__).resolve().is_relative_to(ROOT / "src")
+    assert kit.source == str(ROOT / "pyproject.toml") if from_checkout else kit.source.startswith("the installed")
+    assert kit.requires_python == ">=3.11"
+    assert {"pandas", "nbclient", "packaging"} <= {req.name for req in kit.groups["runtime"]}
+    assert {"jupyterlab", "voila"} <= {req.name for req in kit.groups["app"]}
+
+
+def test_without_a_checkout_the_ranges_come_from_the_installed_metadata(tmp_path, monkeypatch):
+    info = tmp_path / "netgov-0.1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.4\nName: netgov\nVersion: 0.1.0\nRequires-Python: >=3.11\n"
+        "Requires-Dist: pandas<4,>=3.0.0\nRequires-Dist: netgov-not-a-package<2,>=1\n"
+        "Provides-Extra: app\nRequires-Dist: voila<0.6,>=99; extra == 'app'\n"
+        "Provides-Extra: test\nRequires-Dist: netgov[app]; extra == 'test'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(doctor, "_package_checkout", lambda: None)
+    real = metadata.distribution
+    monkeypatch.setattr(
+        metadata, "distribution", lambda name: metadata.PathDistribution(info) if name == "netgov" else real(name)
+    )
+    kit = doctor.declared()
+    assert kit.source == "the installed netgov 0.1.0"
+    assert [str(req) for req in kit.groups["runtime"]] == ["pandas<4,>=3.0.0", "netgov-not-a-package<2,>=1"]
+    problem(doctor.check_packages(), "netgov-not-a-package is not installed")
+    problem(doctor.check_applications(), "the kit needs <0.6,>=99")
+    assert doctor.check_python().status == OK
+
+
+def test_without_a_checkout_or_an_install_the_doctor_says_to_install(monkeypatch):
+    real = metadata.distribution
+
+    def absent(name):
+        if name == "netgov":
+            raise metadata.PackageNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setattr(doctor, "_package_checkout", lambda: None)
+    monkeypatch.setattr(metadata, "distribution", absent)
+    problem(doctor.check_packages(), "neither installed nor run from a checkout", "pip install")
 
 
 # ----------------------------------------------------------------------------------------- JupyterLab, Voila

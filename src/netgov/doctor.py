@@ -39,11 +39,15 @@ START = Path("notebooks") / "00-start-here.ipynb"
 #: Folders whose notebooks a learner opens, so the kernels they name must exist.
 NOTEBOOK_FOLDERS = ("notebooks", "exercises", "exercises/solutions")
 #: JupyterLab's prebuilt extensions that draw the kit's activities and figures, with the Python package that
-#: installs each. Without the first, every activity shows as text ("VBox(children=...)"); without the second,
-#: a figure shows as an empty space in JupyterLab.
+#: installs each (its files come with the package, so reinstalling the package puts them back).
 LAB_EXTENSIONS = {
     "@jupyter-widgets/jupyterlab-manager": "jupyterlab_widgets",
     "jupyterlab-plotly": "plotly",
+}
+#: What a class sees in JupyterLab without each of them.
+WITHOUT = {
+    "@jupyter-widgets/jupyterlab-manager": "activities show as a line of text",
+    "jupyterlab-plotly": "figures do not draw",
 }
 #: The seconds each cell of the smoke run may take: the test suite's own limit (tests/conftest.py, pyproject).
 SMOKE_TIMEOUT = 120
@@ -225,11 +229,14 @@ def check_python(requires: str | None = None, version: str | None = None) -> Res
     )
 
 
-def _versions_outside(requirements: Iterable[Requirement]) -> tuple[list[str], list[Requirement], list[str]]:
-    """Each requirement that applies here and is not met: (what is wrong, the requirements to install, what is fine)."""
+def _versions_outside(
+    requirements: Iterable[Requirement], extra: str
+) -> tuple[list[str], list[Requirement], list[str]]:
+    """Each requirement that applies here (to this platform, in the group of ``extra``) and is not met:
+    (what is wrong, the requirements to install, what is fine)."""
     wrong, to_install, fine = [], [], []
     for req in requirements:
-        if req.marker is not None and not req.marker.evaluate({"extra": ""}):
+        if req.marker is not None and not req.marker.evaluate({"extra": extra}):
             continue
         try:
             installed = metadata.version(req.name)
@@ -245,8 +252,8 @@ def _versions_outside(requirements: Iterable[Requirement]) -> tuple[list[str], l
     return wrong, to_install, fine
 
 
-def _packages_result(name: str, requirements: list[Requirement], what: str) -> Result:
-    wrong, to_install, fine = _versions_outside(requirements)
+def _packages_result(name: str, requirements: list[Requirement], what: str, extra: str = "") -> Result:
+    wrong, to_install, fine = _versions_outside(requirements, extra)
     if not wrong:
         return _ok(name, f"{what}: {', '.join(fine) or 'none declared'}.")
     return _problem(
@@ -283,7 +290,7 @@ def check_applications(requirements: list[str] | None = None) -> Result:
         if isinstance(kit, Result):
             return kit
         reqs = [req for req in kit.groups.get("app", ()) if req.name.lower() != "netgov"]
-    result = _packages_result(name, reqs, "JupyterLab and Voila (the app extra)")
+    result = _packages_result(name, reqs, "JupyterLab and Voila (the app extra)", extra="app")
     if result.status == OK:
         return result
     return _problem(
@@ -356,12 +363,12 @@ def check_lab_extensions(paths: list[str | Path] | None = None, config_paths: li
     wrong, fixes, fine = [], [], []
     for extension, package in LAB_EXTENSIONS.items():
         if extension not in installed:
-            wrong.append(f"{extension} (from {package}) is not installed")
+            wrong.append(f"{extension} (from {package}) is not installed, so {WITHOUT[extension]}")
             fixes.append(_reinstall(package, runtime.get(package)))
             continue
         off = [key for key in disabled if key == extension or key.startswith(extension + ":")]
         if off:
-            wrong.append(f"{extension} is switched off in {disabled[off[0]]}")
+            wrong.append(f"{extension} is switched off in {disabled[off[0]]}, so {WITHOUT[extension]}")
             fixes.extend(f"`jupyter labextension enable {key}`" for key in off)
             continue
         fine.append(extension)
@@ -369,7 +376,7 @@ def check_lab_extensions(paths: list[str | Path] | None = None, config_paths: li
         return _ok(name, f"{' and '.join(fine)} are installed and on.")
     return _problem(
         name,
-        "; ".join(wrong) + ": JupyterLab shows activities as text or figures as empty space.",
+        "; ".join(wrong) + " in JupyterLab.",
         ", then ".join(fixes) + ", then restart JupyterLab (on a hub: restart the user servers).",
     )
 
@@ -473,15 +480,19 @@ def check_kernel(root: Path | str | None = None, kernels: Mapping[str, list[str]
                 kernels[kernel] = []
     wrong, fixes, fine = [], [], []
     for kernel, notebooks in sorted(named.items()):
-        where = f"{notebooks[0]}" + (f" and {len(notebooks) - 1} more" if len(notebooks) > 1 else "")
+        where, names = (
+            (notebooks[0], "names")
+            if len(notebooks) == 1
+            else (f"{notebooks[0]} and {len(notebooks) - 1} more", "name")
+        )
         if not kernel:
-            wrong.append(f"{where} names no kernel")
+            wrong.append(f"{where} {names} no kernel")
             fixes.append("open it in JupyterLab, choose Kernel > Change Kernel > Python 3, and save it")
             continue
         install = f"`{_pip()} -m ipykernel install --user --name {kernel}`"
         if kernel not in kernels:
             known = ", ".join(sorted(kernels)) or "none"
-            wrong.append(f"{where} names the kernel '{kernel}', which is not installed (installed: {known})")
+            wrong.append(f"{where} {names} the kernel '{kernel}', which is not installed (installed: {known})")
             fixes.append(install)
             continue
         if not kernels[kernel]:

@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 import pytest
 
 import netgov
+import netgov.doctor
 import netgov.export
 from netgov.checks import Feedback
 from netgov.lessons import LESSONS
@@ -67,6 +68,10 @@ EXEMPT = {
     "freshness.AsOf": "a record that freshness.as_of returns",
     "freshness.Report": "a record that freshness.report returns",
     "freshness.TableFreshness": "a record that freshness.report returns",
+    "doctor.Result": "a record that each check of the doctor returns",
+    "doctor.Declared": "a record that doctor.declared returns",
+    "doctor.declared": NO_ARGUMENTS,
+    "doctor.check_data": NO_ARGUMENTS,
 }
 
 
@@ -272,6 +277,41 @@ CASES = [
     ("export.StaticWidgets", lambda: netgov.export.StaticWidgets([], "n"), TypeError, ["list", "widget state"]),
     ("export.make_static", lambda: netgov.export.make_static({}, "n"), TypeError, ["dict", "NotebookNode"]),
     ("export.local_links_to_html", lambda: netgov.export.local_links_to_html(5), TypeError, ["int", "text"]),
+    ("doctor.kit_root", lambda: netgov.doctor.kit_root(5), TypeError, ["int", "folder"]),
+    ("doctor.check_python", lambda: netgov.doctor.check_python("3.11"), ValueError, ["'3.11'", "'>=3.11'"]),
+    ("doctor.check_python", lambda: netgov.doctor.check_python(version="new"), ValueError, ["'new'", "'3.12.4'"]),
+    ("doctor.check_packages", lambda: netgov.doctor.check_packages("pandas"), TypeError, ["'pandas'", "a list"]),
+    ("doctor.check_packages", lambda: netgov.doctor.check_packages(["pandas>>3"]), ValueError, ["'pandas>>3'", "<4"]),
+    ("doctor.check_applications", lambda: netgov.doctor.check_applications([5]), TypeError, ["int", "text"]),
+    (
+        "doctor.installed_lab_extensions",
+        lambda: netgov.doctor.installed_lab_extensions("x"),
+        TypeError,
+        ["'x'", "list of folders"],
+    ),
+    (
+        "doctor.disabled_lab_extensions",
+        lambda: netgov.doctor.disabled_lab_extensions([5]),
+        TypeError,
+        ["int", "folders"],
+    ),
+    (
+        "doctor.check_lab_extensions",
+        lambda: netgov.doctor.check_lab_extensions(5),
+        TypeError,
+        ["int 5", "list of folders"],
+    ),
+    ("doctor.notebook_kernels", lambda: netgov.doctor.notebook_kernels(None), TypeError, ["NoneType", "kit's folder"]),
+    (
+        "doctor.check_kernel",
+        lambda: netgov.doctor.check_kernel(kernels=["python3"]),
+        TypeError,
+        ["list", "dict of kernel"],
+    ),
+    ("doctor.check_kernel", lambda: netgov.doctor.check_kernel(3), TypeError, ["int", "kit's folder"]),
+    ("doctor.check_smoke_run", lambda: netgov.doctor.check_smoke_run(timeout=0), ValueError, ["0", "above 0"]),
+    ("doctor.run", lambda: netgov.doctor.run(quick="yes"), TypeError, ["str", "True or False"]),
+    ("doctor.report", lambda: netgov.doctor.report(["OK"]), TypeError, ["str", "Result"]),
 ]
 
 

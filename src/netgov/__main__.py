@@ -13,6 +13,8 @@
   roleplay.toml with the cards' actors), or regenerate it in docs/roleplay-osce-permanent-council.md.
 * ``python -m netgov guide [--write]``: print the instructor guide's blocks generated from each lesson's
   ``plan.toml`` (times, run sheets, misconceptions, rubrics), or rewrite them in docs/instructor-guide.md.
+* ``python -m netgov doctor [--quick] [--root DIR] [--timeout SECONDS]``: is this installation ready for a class
+  (:mod:`netgov.doctor`)? One line per check, OK or PROBLEM with the fix; exits 1 when any check finds a problem.
 """
 
 from __future__ import annotations
@@ -64,6 +66,18 @@ def _months(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0 (such as 300), not {text!r}")
+    return value
+
+
 def _day(text: str):
     import argparse
     import datetime
@@ -110,6 +124,18 @@ def main(argv: list[str] | None = None) -> int:
     guide_parser.add_argument(
         "--write", action="store_true", help="update docs/instructor-guide.md in place (run it in the kit's folder)"
     )
+    doctor_parser = commands.add_parser(
+        "doctor", help="check this installation before class: one line per check, with the fix for each problem"
+    )
+    doctor_parser.add_argument(
+        "--quick", action="store_true", help="leave out the smoke run (the start notebook in a fresh kernel)"
+    )
+    doctor_parser.add_argument(
+        "--root", help="the kit's folder, holding notebooks/ (default: this folder, else the kit's checkout)"
+    )
+    doctor_parser.add_argument(
+        "--timeout", type=_seconds, default=120, help="seconds each cell of the smoke run may take (default: 120)"
+    )
     as_of_parser = data_commands.add_parser("as-of", help="the kit's as-of date, computed from the data")
     as_of_parser.add_argument("--write", action="store_true", help="update the as-of block in README.md")
 
@@ -130,6 +156,12 @@ def main(argv: list[str] | None = None) -> int:
         return _data_command(args)
     if args.command == "guide":
         return _guide_command(args.write)
+    if args.command == "doctor":
+        from .doctor import PROBLEM, report, run
+
+        results = run(args.root, quick=args.quick, timeout=args.timeout)
+        print(report(results))
+        return 1 if any(result.status == PROBLEM for result in results) else 0
     if args.command == "glossary":
         from .glossary import handout
 

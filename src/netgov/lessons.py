@@ -126,6 +126,7 @@ LESSONS: tuple[Lesson, ...] = (
         "Blocked: LiveJournal, RFE/RL and what came after",
         "netgov.lesson4",
         ("CaseExplorer", "DetectTheBlock", "MysteryMeasurement", "CollateralDamage", "ClaimChecker"),
+        diagrams=("connection_steps",),
     ),
 )
 

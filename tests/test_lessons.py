@@ -37,6 +37,39 @@ def _code(path: Path) -> str:
     return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
 
 
+#: How the cell after a figure shown on its own starts: its text description, for those who cannot see it.
+FIGURE_DESCRIPTION = "**Figure description.**"
+
+
+def _diagram_problems(entry: Lesson, module, notebook: Path) -> list[str]:
+    """A diagram must be a function that returns a titled plotly figure, shown by a cell of the notebook whose
+    last line calls it, and followed by a markdown cell that describes it."""
+    import plotly.graph_objects as go
+
+    problems = []
+    cells = nbformat.read(notebook, as_version=4).cells if notebook.exists() else []
+    for name in entry.diagrams:
+        draw = getattr(module, name, None)
+        if not callable(draw):
+            problems.append(f"{entry.module}.{name} is not a function")
+            continue
+        figure = draw()
+        if not isinstance(figure, go.Figure) or not figure.layout.title.text:
+            problems.append(f"{entry.module}.{name}() does not return a titled plotly figure")
+        shown = [
+            i
+            for i, cell in enumerate(cells)
+            if cell.cell_type == "code" and f"{name}(" in (cell.source.strip().splitlines() or [""])[-1]
+        ]
+        if not shown:
+            problems.append(f"{entry.notebook} never shows {name}")
+        for i in shown:
+            after = cells[i + 1] if i + 1 < len(cells) else None
+            if after is None or after.cell_type != "markdown" or not after.source.startswith(FIGURE_DESCRIPTION):
+                problems.append(f"{entry.notebook}: {name} is not followed by a cell starting {FIGURE_DESCRIPTION}")
+    return problems
+
+
 def lesson_problems(entry: Lesson, root: Path, drivers: dict, answers=right_answers) -> list[str]:
     """Everything a registered lesson lacks, as sentences; empty when the lesson is complete."""
     problems = []
@@ -74,6 +107,7 @@ def lesson_problems(entry: Lesson, root: Path, drivers: dict, answers=right_answ
                 problems.append(f"{name} shows no text when {control.description} is {value!r}")
         if f"{name}(" not in code:
             problems.append(f"{entry.notebook} never shows {name}")
+    problems += _diagram_problems(entry, module, notebook)
     if entry.quiz and not entry.quiz_questions():
         problems.append(f"{entry.module}.quiz_questions() has no questions")
     if entry.exercise:
@@ -154,6 +188,12 @@ DEMO_PACKAGE = """
 
     def quiz_questions():
         return from_file(Path(__file__).with_name("quiz.toml"), answer=4)
+
+
+    def sketch():
+        import plotly.graph_objects as go
+
+        return go.Figure(layout=dict(title_text="A sketch"))
 """
 DEMO_QUIZ = """
     [[questions]]
@@ -186,9 +226,11 @@ def _write(path: Path, text: str) -> None:
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
-def _notebook(path: Path, code: str) -> None:
+def _notebook(path: Path, *sources: str) -> None:
+    """A notebook of the given cells: code, except a cell that starts with ``**`` (markdown)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), path)
+    cells = [nbformat.v4.new_markdown_cell(s) if s.startswith("**") else nbformat.v4.new_code_cell(s) for s in sources]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
 
 
 @pytest.fixture
@@ -198,12 +240,17 @@ def demo(tmp_path, monkeypatch):
     _write(package / "__init__.py", DEMO_PACKAGE)
     _write(package / "quiz.toml", DEMO_QUIZ)
     _write(package / "checks.py", DEMO_CHECKS)
-    _notebook(tmp_path / "notebooks" / "09-demo.ipynb", "from demo_lesson import Counter\nCounter().widget")
+    _notebook(
+        tmp_path / "notebooks" / "09-demo.ipynb",
+        "from demo_lesson import Counter, sketch\nCounter().widget",
+        "sketch()",
+        "**Figure description.** An empty sketch.",
+    )
     for path in ("exercises/09-demo-exercises.ipynb", "exercises/solutions/09-demo-solutions.ipynb"):
         _notebook(tmp_path / path, "from demo_lesson import checks as check\ncheck.q1(4)")
     _write(tmp_path / "tests" / "test_demo_lesson.py", "def test_it():\n    pass\n")
     monkeypatch.syspath_prepend(str(tmp_path / "src"))
-    yield tmp_path, Lesson(9, "demo", "A demonstration", "demo_lesson", ("Counter",))
+    yield tmp_path, Lesson(9, "demo", "A demonstration", "demo_lesson", ("Counter",), diagrams=("sketch",))
     for name in [m for m in sys.modules if m.startswith("demo_lesson")]:
         del sys.modules[name]
 
@@ -212,7 +259,7 @@ def test_a_new_lesson_needs_only_its_own_files_and_one_entry(demo):
     root, entry = demo
     answers = {"demo_lesson": {"q1": 4}}.__getitem__
     assert lesson_problems(entry, root, {"09-demo.ipynb": None}, answers) == []
-    assert entry.figures == 0 and [q.question for q in entry.quiz_questions()] == ["What is two plus two?"]
+    assert entry.figures == 1 and [q.question for q in entry.quiz_questions()] == ["What is two plus two?"]
     check = entry.checks()["q1"]
     assert check(4) and check("4") and not check(5) and check(5).hint == "Count again."
     assert isinstance(check(...), Feedback) and check(...).status == "unanswered"
@@ -230,3 +277,17 @@ def test_an_incomplete_or_unregistered_lesson_fails(demo):
     (root / "src" / "lesson9").mkdir()
     assert unregistered(root, root / "src", lessons=[entry]) == ["package lesson9"]
     assert unregistered(root, root / "src", lessons=[]) == ["notebook 09-demo", "package lesson9"]
+
+
+def test_a_diagram_needs_its_function_its_cell_and_a_description_after_it(demo):
+    root, entry = demo
+    drivers, answers = {"09-demo.ipynb": None}, {"demo_lesson": {"q1": 4}}.__getitem__
+    notebook = root / "notebooks" / "09-demo.ipynb"
+    _notebook(notebook, "from demo_lesson import Counter, sketch\nCounter().widget", "sketch()", "**Note.** Nothing.")
+    assert lesson_problems(entry, root, drivers, answers) == [
+        "notebooks/09-demo.ipynb: sketch is not followed by a cell starting **Figure description.**"
+    ]
+    _notebook(notebook, "from demo_lesson import Counter\nCounter().widget")
+    assert lesson_problems(entry, root, drivers, answers) == ["notebooks/09-demo.ipynb never shows sketch"]
+    missing = Lesson(9, "demo", "A demonstration", "demo_lesson", ("Counter",), diagrams=("drawing",))
+    assert "demo_lesson.drawing is not a function" in lesson_problems(missing, root, drivers, answers)

@@ -22,6 +22,7 @@ import pytest
 
 import netgov
 import netgov.export
+import netgov.packs
 from netgov.checks import Feedback
 from netgov.lessons import LESSONS
 
@@ -65,6 +66,12 @@ EXEMPT = {
     "freshness.AsOf": "a record that freshness.as_of returns",
     "freshness.Report": "a record that freshness.report returns",
     "freshness.TableFreshness": "a record that freshness.report returns",
+    "packs.PackError": "an exception class",
+    "packs.Plan": "a record that packs.load_plan returns",
+    "packs.Roleplay": "a record that packs.load_roleplay returns",
+    "packs.roleplay_file": NO_ARGUMENTS,
+    "packs.participation_file": NO_ARGUMENTS,
+    "packs.lessons_with_plans": NO_ARGUMENTS,
 }
 
 
@@ -249,6 +256,30 @@ CASES = [
     ("export.StaticWidgets", lambda: netgov.export.StaticWidgets([], "n"), TypeError, ["list", "widget state"]),
     ("export.make_static", lambda: netgov.export.make_static({}, "n"), TypeError, ["dict", "NotebookNode"]),
     ("export.local_links_to_html", lambda: netgov.export.local_links_to_html(5), TypeError, ["int", "text"]),
+    ("export.export", lambda: netgov.export.export(".", audience="all"), ValueError, ["'all'", "'students'"]),
+    ("packs.build", lambda: netgov.packs.build(99), KeyError, ["99", "01-the-2009-law.ipynb"]),
+    ("packs.build", lambda: netgov.packs.build(1.5), TypeError, ["float", "number"]),
+    ("packs.build", lambda: netgov.packs.build(1, "teachers"), ValueError, ["'teachers'", "'instructors'"]),
+    ("packs.default_out", lambda: netgov.packs.default_out(1, "all"), ValueError, ["'all'", "'students'"]),
+    ("packs.plan_file", lambda: netgov.packs.plan_file(1), TypeError, ["int", "LESSONS"]),
+    (
+        "packs.load_plan",
+        lambda: netgov.packs.load_plan(1, "/nonexistent/plan.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/plan.toml is missing", "[[run]]"],
+    ),
+    (
+        "packs.load_roleplay",
+        lambda: netgov.packs.load_roleplay("/nonexistent/roleplay.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/roleplay.toml is missing", "[[role]]"],
+    ),
+    (
+        "packs.load_participation",
+        lambda: netgov.packs.load_participation("/nonexistent/participation.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/participation.toml is missing", "[[criterion]]"],
+    ),
 ]
 
 

@@ -35,7 +35,7 @@ STYLE = """
   th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left;
            overflow-wrap: anywhere; hyphens: auto; }
   th { background: #e6e6e6; overflow-wrap: normal; hyphens: manual; }
-  .anchor { border-left: 3px solid #000; padding-left: 0.6em; margin: 0.5em 0 0.8em; }
+  .graded { border-left: 3px solid #000; padding-left: 0.6em; margin: 0.5em 0 0.8em; }
   tr, .keep { break-inside: avoid; }
   .new-page { break-before: page; }
   .lines { margin: 0.3em 0 0.9em; }
@@ -297,7 +297,7 @@ def rubrics(plan: Plan, participation: list[dict]) -> str:
             f"</thead><tbody>{rows}</tbody></table>"
             "<h3>Anchor answers</h3>"
             + "".join(
-                f'<div class="keep anchor"><p><strong>{esc(level.capitalize())}</strong></p>'
+                f'<div class="keep graded"><p><strong>{esc(level.capitalize())}</strong></p>'
                 f'<p>{esc(anchors[level]["answer"])}</p><p class="note">Why: {esc(anchors[level]["why"])}</p></div>'
                 for level in ANCHOR_LEVELS
             )

@@ -184,7 +184,7 @@ class _Problems:
             if row["length"] not in by_length:
                 self.add(
                     f"[[{what}]] entry {number}",
-                    f"length {shown(row['length'])} is not a class length; the lengths are {list(lengths)}",
+                    f"length {row['length']} is not a class length; the lengths are {list(lengths)}",
                 )
             else:
                 by_length[row["length"]].append((number, row))

@@ -53,7 +53,7 @@ def lab_test_flags(port: int) -> list[str]:
     ]
 
 
-#: Class-pack definitions for the tests (tests/fixtures/packs): a small valid plan for Lessons 1 and 2, a role-play
+#: Class-pack definitions for the tests (tests/fixtures/packs): a small valid plan for Lessons 1 to 4, a role-play
 #: and a participation rubric, so that the pack tests run before and beside the kit's own definitions.
 PACK_FIXTURES = ROOT / "tests" / "fixtures" / "packs"
 
@@ -68,8 +68,8 @@ def fixture_pack_files(number: int) -> dict:
 
 def pack_cases() -> list[tuple[str, int, dict]]:
     """``(name, lesson number, definition files)`` for every pack the tests make: each registered lesson that has
-    a plan.toml, from the kit's own definitions, and Lessons 1 and 2 from the fixtures."""
+    a plan.toml, from the kit's own definitions, and Lessons 1 to 4 from the fixtures."""
     from netgov.packs import lessons_with_plans
 
     real = [(f"lesson{entry.number}", entry.number, {}) for entry in lessons_with_plans()]
-    return real + [(f"fixture-lesson{n}", n, fixture_pack_files(n)) for n in (1, 2)]
+    return real + [(f"fixture-lesson{n}", n, fixture_pack_files(n)) for n in (1, 2, 3, 4)]

@@ -1,7 +1,7 @@
 """Class packs (``python -m netgov pack``): made from the definitions, checked against the format with errors
 that name the file and the entry, and nothing meant for instructors in a students' pack or edition.
 
-Each test runs on every registered lesson with a plan.toml and on the fixtures in tests/fixtures/packs; how the
+Each test runs on every registered lesson with a plan.toml and on the fixtures in tests/fixtures/packs (Lessons 1 to 4); how the
 pages print in Chromium is in tests/browser/test_packs_print.py.
 """
 
@@ -180,7 +180,11 @@ def broken(tmp_path, name: str, old: str, new: str, count: int = 1):
         (
             'project = "LegislationTimeline"',
             'project = "The timeline"',
-            ["'The timeline' is neither a section", "2. What the 2009 amendments changed", "LegislationTimeline"],
+            [
+                "'The timeline' is neither a section of notebooks/01-the-2009-law.ipynb",
+                "'Discuss'",
+                "LegislationTimeline",
+            ],
         ),
         (
             'activity = "LiabilityExplorer"',

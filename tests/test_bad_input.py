@@ -23,6 +23,7 @@ import pytest
 import netgov
 import netgov.doctor
 import netgov.export
+import netgov.packs
 from netgov.checks import Feedback
 from netgov.lessons import LESSONS
 
@@ -74,6 +75,12 @@ EXEMPT = {
     "doctor.Declared": "a record that doctor.declared returns",
     "doctor.declared": NO_ARGUMENTS,
     "doctor.check_data": NO_ARGUMENTS,
+    "packs.PackError": "an exception class",
+    "packs.Plan": "a record that packs.load_plan returns",
+    "packs.Roleplay": "a record that packs.load_roleplay returns",
+    "packs.roleplay_file": NO_ARGUMENTS,
+    "packs.participation_file": NO_ARGUMENTS,
+    "packs.lessons_with_plans": NO_ARGUMENTS,
 }
 
 
@@ -314,6 +321,30 @@ CASES = [
     ("doctor.check_smoke_run", lambda: netgov.doctor.check_smoke_run(timeout=0), ValueError, ["0", "above 0"]),
     ("doctor.run", lambda: netgov.doctor.run(quick="yes"), TypeError, ["str", "True or False"]),
     ("doctor.report", lambda: netgov.doctor.report(["OK"]), TypeError, ["str", "Result"]),
+    ("export.export", lambda: netgov.export.export(".", audience="all"), ValueError, ["'all'", "'students'"]),
+    ("packs.build", lambda: netgov.packs.build(99), KeyError, ["99", "01-the-2009-law.ipynb"]),
+    ("packs.build", lambda: netgov.packs.build(1.5), TypeError, ["float", "number"]),
+    ("packs.build", lambda: netgov.packs.build(1, "teachers"), ValueError, ["'teachers'", "'instructors'"]),
+    ("packs.default_out", lambda: netgov.packs.default_out(1, "all"), ValueError, ["'all'", "'students'"]),
+    ("packs.plan_file", lambda: netgov.packs.plan_file(1), TypeError, ["int", "LESSONS"]),
+    (
+        "packs.load_plan",
+        lambda: netgov.packs.load_plan(1, "/nonexistent/plan.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/plan.toml is missing", "[[run]]"],
+    ),
+    (
+        "packs.load_roleplay",
+        lambda: netgov.packs.load_roleplay("/nonexistent/roleplay.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/roleplay.toml is missing", "[[role]]"],
+    ),
+    (
+        "packs.load_participation",
+        lambda: netgov.packs.load_participation("/nonexistent/participation.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/participation.toml is missing", "[[criterion]]"],
+    ),
 ]
 
 
@@ -354,7 +385,13 @@ def test_a_wrong_call_says_what_was_wrong_and_what_is_accepted(name, call, error
         assert fragment in message, f"{name}: {message!r} does not mention {fragment!r}"
 
 
-EXERCISE_CHECKS = [name for module in EXERCISES for name in public_callables(module)]
+#: The checks only (made with netgov.checks.check): a checks module's answers(), its answer key, takes no answer.
+EXERCISE_CHECKS = [
+    name
+    for module in EXERCISES
+    for name in public_callables(module)
+    if hasattr(getattr(importlib.import_module(f"netgov.{module}"), name.rpartition(".")[2]), "expected")
+]
 STRANGE_ANSWERS = [
     *[None, "", "   ", [], {}, object(), float("nan"), -1, "not an answer at all", pd.DataFrame()],
     *["a", "k", "x", "z", "snippet", "insnide", "no SNI involved"],  # short strings and fragments: never a name

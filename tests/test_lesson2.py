@@ -123,7 +123,7 @@ def answers():
 
 
 def test_pinned_answers():
-    """Literal values, so that a wrong computation in the check and in tests/answers.py cannot agree."""
+    """Literal values, so that a wrong computation in the check and in its answer key cannot agree."""
     assert check.q5(2004)  # the 2004 veto request, coded like those of 2009 and 2011
     assert not check.q5(2011)
     assert check.q4(["hrw"])

@@ -2,7 +2,8 @@
 
 ``lesson_problems`` is the contract: a lesson's package imports, its activities build and follow the
 ``Activity`` shape, its notebooks exist and show those activities, its quiz builds, its exercise checks are real
-checks, and it has tests (a test module, a browser driver, right answers for its checks). The registered lessons
+checks with an answer key (``checks.answers()``) that each check accepts, and it has tests (a test module, a
+browser driver). The registered lessons
 are held to it here, and so is a throwaway lesson built in a temporary folder, which shows that a new lesson
 needs only its own files and one registry entry.
 """
@@ -17,7 +18,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from answers import right_answers
 from helpers import ROOT
 
 from netgov.activity import Activity
@@ -70,7 +70,7 @@ def _diagram_problems(entry: Lesson, module, notebook: Path) -> list[str]:
     return problems
 
 
-def lesson_problems(entry: Lesson, root: Path, drivers: dict, answers=right_answers) -> list[str]:
+def lesson_problems(entry: Lesson, root: Path, drivers: dict) -> list[str]:
     """Everything a registered lesson lacks, as sentences; empty when the lesson is complete."""
     problems = []
     try:
@@ -120,15 +120,17 @@ def lesson_problems(entry: Lesson, root: Path, drivers: dict, answers=right_answ
         if not checks:
             problems.append(f"{entry.module}.checks has no checks made with netgov.checks.check")
         try:
-            expected = answers(entry.name)
-        except KeyError:
-            problems.append(f"tests/answers.py has no right answers for {entry.name}")
+            expected = entry.answers()
+        except AttributeError:
+            problems.append(f"{entry.module}.checks has no answers(), the answer key")
         else:
             for name, function in checks.items():
                 if name not in expected:
-                    problems.append(f"tests/answers.py has no right answer for {entry.name}.{name}")
-                elif not function(expected[name]):
+                    problems.append(f"{entry.module}.checks.answers() has no right answer for {name}")
+                elif function(expected[name]).status != "correct":
                     problems.append(f"{entry.name}.{name} does not accept its right answer")
+            for name in sorted(set(expected) - set(checks)):
+                problems.append(f"{entry.module}.checks.answers() answers {name}, which is not a check")
     if not (root / "tests" / f"test_{entry.name}.py").exists():
         problems.append(f"no tests/test_{entry.name}.py")
     if Path(entry.notebook).name not in drivers:
@@ -218,6 +220,10 @@ DEMO_CHECKS = """
     @check(as_int, "a whole number")
     def q1(n):
         return judge(n, 4, "Four.", mistakes=[(5, "One too many.", "Count again.")], otherwise=("No.", "Add them."))
+
+
+    def answers():
+        return {"q1": 2 + 2}
 """
 
 
@@ -257,8 +263,8 @@ def demo(tmp_path, monkeypatch):
 
 def test_a_new_lesson_needs_only_its_own_files_and_one_entry(demo):
     root, entry = demo
-    answers = {"demo_lesson": {"q1": 4}}.__getitem__
-    assert lesson_problems(entry, root, {"09-demo.ipynb": None}, answers) == []
+    assert lesson_problems(entry, root, {"09-demo.ipynb": None}) == []
+    assert entry.answers() == {"q1": 4}
     assert entry.figures == 1 and [q.question for q in entry.quiz_questions()] == ["What is two plus two?"]
     check = entry.checks()["q1"]
     assert check(4) and check("4") and not check(5) and check(5).hint == "Count again."
@@ -269,11 +275,14 @@ def test_an_incomplete_or_unregistered_lesson_fails(demo):
     root, entry = demo
     (root / "tests" / "test_demo_lesson.py").unlink()
     (root / "exercises" / "09-demo-exercises.ipynb").unlink()
-    problems = lesson_problems(entry, root, {}, {"demo_lesson": {}}.__getitem__)
+    checks = root / "src" / "demo_lesson" / "checks.py"
+    checks.write_text(checks.read_text(encoding="utf-8").replace('"q1": 2 + 2', '"q2": 5'), encoding="utf-8")
+    problems = lesson_problems(entry, root, {})
     assert "no tests/test_demo_lesson.py" in problems
     assert "no notebook exercises/09-demo-exercises.ipynb" in problems
     assert "tests/browser/activities.py has no driver for 09-demo.ipynb" in problems
-    assert "tests/answers.py has no right answer for demo_lesson.q1" in problems
+    assert "demo_lesson.checks.answers() has no right answer for q1" in problems
+    assert "demo_lesson.checks.answers() answers q2, which is not a check" in problems
     (root / "src" / "lesson9").mkdir()
     assert unregistered(root, root / "src", lessons=[entry]) == ["package lesson9"]
     assert unregistered(root, root / "src", lessons=[]) == ["notebook 09-demo", "package lesson9"]
@@ -281,13 +290,23 @@ def test_an_incomplete_or_unregistered_lesson_fails(demo):
 
 def test_a_diagram_needs_its_function_its_cell_and_a_description_after_it(demo):
     root, entry = demo
-    drivers, answers = {"09-demo.ipynb": None}, {"demo_lesson": {"q1": 4}}.__getitem__
+    drivers = {"09-demo.ipynb": None}
     notebook = root / "notebooks" / "09-demo.ipynb"
     _notebook(notebook, "from demo_lesson import Counter, sketch\nCounter().widget", "sketch()", "**Note.** Nothing.")
-    assert lesson_problems(entry, root, drivers, answers) == [
+    assert lesson_problems(entry, root, drivers) == [
         "notebooks/09-demo.ipynb: sketch is not followed by a cell starting **Figure description.**"
     ]
     _notebook(notebook, "from demo_lesson import Counter\nCounter().widget")
-    assert lesson_problems(entry, root, drivers, answers) == ["notebooks/09-demo.ipynb never shows sketch"]
+    assert lesson_problems(entry, root, drivers) == ["notebooks/09-demo.ipynb never shows sketch"]
     missing = Lesson(9, "demo", "A demonstration", "demo_lesson", ("Counter",), diagrams=("drawing",))
-    assert "demo_lesson.drawing is not a function" in lesson_problems(missing, root, drivers, answers)
+    assert "demo_lesson.drawing is not a function" in lesson_problems(missing, root, drivers)
+
+
+@pytest.mark.parametrize("entry", [e for e in LESSONS if e.exercise], ids=lambda e: e.name)
+def test_every_answer_key_is_accepted_by_its_check(entry):
+    """The instructors' answer key (``checks.answers()``) answers every check, in order, and each check accepts it."""
+    key, checks = entry.answers(), entry.checks()
+    assert list(key) == list(checks)
+    for name, check in checks.items():
+        feedback = check(key[name])
+        assert feedback.status == "correct", f"{entry.name}.{name} rejects its key {key[name]!r}: {feedback}"

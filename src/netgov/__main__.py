@@ -3,8 +3,11 @@
 * ``python -m netgov check``: load and validate every table.
 * ``python -m netgov dictionary [--write]``: print the data dictionary, or regenerate it (and the table of the
   sources by kind and language) in data/README.md.
-* ``python -m netgov export [--out site]``: write the static edition (every notebook as an HTML page that needs
-  no kernel) to site/.
+* ``python -m netgov export [--audience students|instructors] [--out site]``: write the static edition (every
+  notebook as an HTML page that needs no kernel) to site/; the students' edition (the default) leaves out the
+  instructors' documents and pages.
+* ``python -m netgov pack LESSON [--audience students|instructors] [--out DIR]``: a lesson's class pack, pages
+  to print (:mod:`netgov.packs`), written to packs/lessonN-<audience>/ unless told.
 * ``python -m netgov data freshness [--months 12] [--fail-after MONTHS] [--today DATE]``: the reviewer's
   freshness report (:mod:`netgov.freshness`); exits 1 only with ``--fail-after`` and a kit staler than that.
 * ``python -m netgov data as-of [--write]``: the kit's as-of date, or write it into the README's as-of block.
@@ -98,6 +101,23 @@ def main(argv: list[str] | None = None) -> int:
     dictionary.add_argument("--write", action="store_true", help="update data/README.md in place")
     export_parser = commands.add_parser("export", help="write the static edition (run it in the kit's folder)")
     export_parser.add_argument("--out", default="site", help="the folder to write (default: site)")
+    export_parser.add_argument(
+        "--audience",
+        choices=("students", "instructors"),
+        default="students",
+        help="students (the default): lessons, exercises, glossary and the students' packs; instructors: also the "
+        "instructors' documents and packs",
+    )
+    pack_parser = commands.add_parser("pack", help="a lesson's class pack: printable pages")
+    pack_parser.add_argument("lesson", help="the lesson's number (such as 2)")
+    pack_parser.add_argument(
+        "--audience",
+        choices=("students", "instructors"),
+        default="students",
+        help="students (the default): worksheet, glossary, exit ticket, role cards; instructors: also run sheets, "
+        "answer keys, rubrics and anchors, misconceptions",
+    )
+    pack_parser.add_argument("--out", help="the folder to write (default: packs/lessonN-<audience>)")
     data_parser = commands.add_parser("data", help="how current the data is: freshness, as-of")
     data_commands = data_parser.add_subparsers(dest="data_command", required=True, metavar="data-command")
     fresh = data_commands.add_parser(
@@ -144,10 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         from .export import ExportError, export
 
         try:
-            export(".", args.out)
+            export(".", args.out, audience=args.audience)
         except ExportError as error:
             parser.exit(2, f"python -m netgov export: {error}\n")
         return 0
+    if args.command == "pack":
+        return _pack_command(parser, args)
     if args.command == "check":
         for name in resource_names():
             print(f"{name}: {len(load(name))} rows")
@@ -209,6 +231,18 @@ def _guide_command(write: bool) -> int:
         raise SystemExit(str(error)) from None
     GUIDE.write_text(text, encoding="utf-8")
     print(f"{GUIDE} updated.")
+    return 0
+
+
+def _pack_command(parser, args) -> int:
+    from .packs import PackError, build
+
+    try:
+        files = build(args.lesson, args.audience, args.out)
+    except (PackError, KeyError) as error:
+        message = error.args[0] if isinstance(error, KeyError) else str(error)
+        parser.exit(2, f"python -m netgov pack: {message}\n")
+    print(f"{len(files)} pages written to {files[0].parent}: open {files[0]} and print each page from a browser.")
     return 0
 
 

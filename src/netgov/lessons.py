@@ -19,9 +19,9 @@ class Lesson:
     """One lesson: where its parts are, and the activities its notebook shows, in the order it shows them.
 
     ``module`` is the package a learner imports (``netgov.lesson1``); it holds the activities, the tables,
-    ``quiz_questions()`` (when the lesson has a quiz) and a ``checks`` module (when it has an exercise).
-    ``diagrams`` names the package's functions that return a figure the notebook shows on its own, outside
-    any activity (a diagram that explains, with nothing to change).
+    ``quiz_questions()`` (when the lesson has a quiz) and a ``checks`` module (when it has an exercise), whose
+    ``answers()`` gives the right answer to each check. ``diagrams`` names the package's functions that return a
+    figure the notebook shows on its own, outside any activity (a diagram that explains, with nothing to change).
     """
 
     number: int
@@ -83,6 +83,13 @@ class Lesson:
             return {}
         checks = importlib.import_module(f"{self.module}.checks")
         return {name: getattr(checks, name) for name in checks.__all__ if hasattr(getattr(checks, name), "expected")}
+
+    def answers(self) -> dict:
+        """The right answer to each exercise check (``{"q1": ..., ...}``), computed from the data by the checks
+        module's ``answers()``: the instructors' answer key. Empty when the lesson has no exercise."""
+        if not self.exercise:
+            return {}
+        return importlib.import_module(f"{self.module}.checks").answers()
 
     def quiz_questions(self) -> list:
         """The lesson's quiz questions, built from the data; empty when the lesson has no quiz."""

@@ -177,8 +177,12 @@ class _Problems:
             self.add(where, f"there must be {bounds} [[{key}]] entries; there are {len(entries)}")
         return entries
 
-    def schedule(self, rows: list[tuple[int, dict]], lengths: tuple[int, ...], what: str) -> dict[int, list[dict]]:
-        """Rows grouped by length, each length's rows contiguous from 0 to the length, as the file orders them."""
+    def schedule(
+        self, rows: list[tuple[int, dict]], lengths: tuple[int, ...], what: str, *, whole: bool = True
+    ) -> dict[int, list[dict]]:
+        """Rows grouped by length, each length's rows contiguous, as the file orders them: from 0 to the length
+        when ``whole`` (a run sheet fills the class), or one unbroken block inside the class otherwise (the
+        role-play's own steps, which take part of a 90-minute class)."""
         by_length: dict[int, list[tuple[int, dict]]] = {length: [] for length in lengths}
         for number, row in rows:
             if row["length"] not in by_length:
@@ -192,7 +196,7 @@ class _Problems:
             if not entries:
                 self.add(f"[[{what}]]", f"no rows for {length} minutes: rows must run from 0 to {length}")
                 continue
-            reached = 0
+            reached = 0 if whole else entries[0][1]["start"]
             for number, row in entries:
                 if row["start"] != reached:
                     self.add(
@@ -206,10 +210,15 @@ class _Problems:
                         "ends before it starts: end must be after start",
                     )
                 reached = max(reached, row["end"])
-            if reached != length:
+            if whole and reached != length:
                 self.add(
                     f"[[{what}]] ({length} minutes)",
                     f"the rows end at minute {reached}, not at {length}: the plan must fill the class",
+                )
+            elif not whole and reached > length:
+                self.add(
+                    f"[[{what}]] ({length} minutes)",
+                    f"the rows end at minute {reached}, after the {length}-minute class ends",
                 )
         return {length: [row for _, row in entries] for length, entries in by_length.items()}
 
@@ -414,7 +423,7 @@ def load_roleplay(path: Path | str | None = None) -> Roleplay:
     rows = _timed_rows(problems, problems.tables(content, "timing", ""), "timing", ("length", "start", "end", "step"))
     for number, row in rows:
         problems.text(row, "step", f"[[timing]] entry {number}")
-    timing = problems.schedule(rows, ROLEPLAY_LENGTHS, "timing")
+    timing = problems.schedule(rows, ROLEPLAY_LENGTHS, "timing", whole=False)
 
     names = (CHAIR, *ROLES)
     rules = content.get("rules", {})

@@ -9,6 +9,8 @@
   freshness report (:mod:`netgov.freshness`); exits 1 only with ``--fail-after`` and a kit staler than that.
 * ``python -m netgov data as-of [--write]``: the kit's as-of date, or write it into the README's as-of block.
 * ``python -m netgov glossary [--lesson N] [--out FILE]``: a printable glossary in English, Russian and Kazakh.
+* ``python -m netgov project [LESSON] [--port N]``: serve a lesson (or every lesson) with Voila in projector mode
+  (:mod:`netgov.projector`), sized for a 1280x720 projector at 150 % zoom.
 """
 
 from __future__ import annotations
@@ -99,6 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     glossary_parser.add_argument(
         "--out", default="glossary.html", help="the HTML file to write (default: glossary.html)"
     )
+    project_parser = commands.add_parser(
+        "project", help="show a lesson on a projector: Voila in projector mode (run it in the kit's folder)"
+    )
+    project_parser.add_argument(
+        "lesson", nargs="?", help="the lesson's number (0 to 4) or a notebook's path (default: a list of every lesson)"
+    )
+    project_parser.add_argument("--port", type=int, help="the port Voila listens on (default: Voila's, 8866)")
     as_of_parser = data_commands.add_parser("as-of", help="the kit's as-of date, computed from the data")
     as_of_parser.add_argument("--write", action="store_true", help="update the as-of block in README.md")
 
@@ -117,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "data":
         return _data_command(args)
+    if args.command == "project":
+        return _project(parser, args.lesson, args.port)
     if args.command == "glossary":
         from .glossary import handout
 
@@ -134,6 +145,38 @@ def main(argv: list[str] | None = None) -> int:
     _replace_block(data_dir() / "README.md", DICTIONARY_START, DICTIONARY_END, text)
     _replace_block(data_dir() / "README.md", BALANCE_START, BALANCE_END, balance_markdown())
     return 0
+
+
+def project_target(lesson: str | None) -> Path:
+    """What ``python -m netgov project`` serves: a lesson's notebook by number, a notebook by path, or the
+    folder of lessons; relative to the current folder (the kit's). Raises ValueError naming what exists."""
+    from .lessons import LESSONS
+
+    numbers = {str(entry.number): entry.notebook for entry in LESSONS}
+    target = Path("notebooks" if lesson is None else numbers.get(lesson, lesson))
+    if not target.exists():
+        raise ValueError(
+            f"no lesson {lesson!r} here: give a lesson's number ({', '.join(numbers)}) or a notebook's path, "
+            "and run the command in the kit's folder"
+        )
+    return target
+
+
+def _project(parser, lesson: str | None, port: int | None) -> int:
+    import subprocess
+
+    from .projector import voila_command
+
+    try:
+        target = project_target(lesson)
+        cmd, env = voila_command(target, port=port)
+    except ValueError as error:
+        parser.exit(2, f"python -m netgov project: {error}\n")
+    print("Projector mode: zoom the browser to 150 % (Ctrl and +) on a 1280x720 projector. Ctrl-C stops Voila.")
+    try:
+        return subprocess.call(cmd, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def _data_command(args) -> int:

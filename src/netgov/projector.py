@@ -25,7 +25,16 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs
 
-__all__ = ["ENV", "FIGURE_HEIGHT", "SCREEN", "TEMPLATE", "active", "template_root", "voila_command"]
+__all__ = [
+    "ENV",
+    "FIGURE_HEIGHT",
+    "SCREEN",
+    "TEMPLATE",
+    "active",
+    "template_root",
+    "voila_command",
+    "voila_environment",
+]
 
 #: The page a 1280x720 projector gives at 150 % zoom, in CSS pixels: (width, height).
 SCREEN = (853, 480)
@@ -68,7 +77,11 @@ def voila_command(target: str | os.PathLike, *, port: int | None = None) -> tupl
     cmd = [sys.executable, "-m", "voila", str(target), f"--template={TEMPLATE}"]
     if port is not None:
         cmd.append(f"--port={port}")
+    return cmd, {**voila_environment(), ENV: "1"}
+
+
+def voila_environment() -> dict[str, str]:
+    """This process's environment with :func:`template_root` first on ``JUPYTER_PATH``: a Voila started with it
+    serves the projector template (``?template=netgov-projector``) however the kit was installed."""
     paths = [str(template_root()), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
-    env = dict(os.environ, JUPYTER_PATH=os.pathsep.join(paths))
-    env[ENV] = "1"
-    return cmd, env
+    return dict(os.environ, JUPYTER_PATH=os.pathsep.join(paths))

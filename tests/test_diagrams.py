@@ -247,7 +247,7 @@ def test_the_measure_reads_labels_drawn_as_annotations():
 
 
 #: The width a lesson's figure gets in projector mode (netgov.projector.SCREEN less the page's padding, as
-#: measured in tests/browser/test_projector.py), and a little less for a browser with a scroll bar.
+#: measured in tests/browser/test_lessons_on_a_projector.py), and a little less for a browser with a scroll bar.
 PROJECTED_WIDTHS = (800, 835)
 
 

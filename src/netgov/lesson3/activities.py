@@ -80,7 +80,7 @@ NORMAL = _Look(LABEL_LINE_CHARS, NODE_GAP, PASSAGE, MIN_PLOT_HEIGHT, MAP_MARGIN,
 #: side), rows sit closer, and the legend is a line of text under the chart instead of 100 px of margin.
 PROJECTED = _Look(20, 4, 8, 0, dict(l=20, r=20, t=40, b=10), False)
 #: For a map that is still too tall that way (every network with its own gateway): rows and title closer still.
-PROJECTED_TIGHT = PROJECTED._replace(node_gap=2, passage=2, margin=dict(l=20, r=20, t=30, b=4))
+PROJECTED_TIGHT = PROJECTED._replace(node_gap=2, passage=2, margin=dict(l=20, r=20, t=28, b=4))
 
 
 def _fitted_layout(graph: nx.Graph) -> tuple[_Look, _Layout]:

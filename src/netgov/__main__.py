@@ -18,6 +18,8 @@
   ``plan.toml`` (times, run sheets, misconceptions, rubrics), or rewrite them in docs/instructor-guide.md.
 * ``python -m netgov doctor [--quick] [--root DIR] [--timeout SECONDS]``: is this installation ready for a class
   (:mod:`netgov.doctor`)? One line per check, OK or PROBLEM with the fix; exits 1 when any check finds a problem.
+* ``python -m netgov project [LESSON] [--port N]``: serve a lesson (or every lesson) with Voila in projector mode
+  (:mod:`netgov.projector`), sized for a 1280x720 projector at 150 % zoom.
 """
 
 from __future__ import annotations
@@ -156,6 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     doctor_parser.add_argument(
         "--timeout", type=_seconds, default=120, help="seconds each cell of the smoke run may take (default: 120)"
     )
+    project_parser = commands.add_parser(
+        "project", help="show a lesson on a projector: Voila in projector mode (run it in the kit's folder)"
+    )
+    project_parser.add_argument(
+        "lesson", nargs="?", help="the lesson's number (0 to 4) or a notebook's path (default: a list of every lesson)"
+    )
+    project_parser.add_argument("--port", type=int, help="the port Voila listens on (default: Voila's, 8866)")
     as_of_parser = data_commands.add_parser("as-of", help="the kit's as-of date, computed from the data")
     as_of_parser.add_argument("--write", action="store_true", help="update the as-of block in README.md")
 
@@ -184,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         results = run(args.root, quick=args.quick, timeout=args.timeout)
         print(report(results))
         return 1 if any(result.status == PROBLEM for result in results) else 0
+    if args.command == "project":
+        return _project(parser, args.lesson, args.port)
     if args.command == "glossary":
         from .glossary import handout
 
@@ -244,6 +255,38 @@ def _pack_command(parser, args) -> int:
         parser.exit(2, f"python -m netgov pack: {message}\n")
     print(f"{len(files)} pages written to {files[0].parent}: open {files[0]} and print each page from a browser.")
     return 0
+
+
+def project_target(lesson: str | None) -> Path:
+    """What ``python -m netgov project`` serves: a lesson's notebook by number, a notebook by path, or the
+    folder of lessons; relative to the current folder (the kit's). Raises ValueError naming what exists."""
+    from .lessons import LESSONS
+
+    numbers = {str(entry.number): entry.notebook for entry in LESSONS}
+    target = Path("notebooks" if lesson is None else numbers.get(lesson, lesson))
+    if not target.exists():
+        raise ValueError(
+            f"no lesson {lesson!r} here: give a lesson's number ({', '.join(numbers)}) or a notebook's path, "
+            "and run the command in the kit's folder"
+        )
+    return target
+
+
+def _project(parser, lesson: str | None, port: int | None) -> int:
+    import subprocess
+
+    from .projector import voila_command
+
+    try:
+        target = project_target(lesson)
+        cmd, env = voila_command(target, port=port)
+    except ValueError as error:
+        parser.exit(2, f"python -m netgov project: {error}\n")
+    print("Projector mode: zoom the browser to 150 % (Ctrl and +) on a 1280x720 projector. Ctrl-C stops Voila.")
+    try:
+        return subprocess.call(cmd, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def _data_command(args) -> int:

@@ -99,17 +99,18 @@ def test_a_students_pack_has_the_handouts_and_nothing_for_instructors(tmp_path, 
 def test_an_instructors_pack_adds_run_sheets_keys_rubrics_and_misconceptions(tmp_path, name, number, files):
     written = build(number, "instructors", tmp_path / "pack", **files)
     names = {p.name for p in written}
-    assert {"run-sheet.html", "answer-key.html", "rubrics.html", "misconceptions.html", "worksheet.html"} <= names
+    assert {"run-sheet.html", "answer-key.html", "participation.html", "misconceptions.html", "worksheet.html"} <= names
     assert ({"chair.html", "debrief.html"} <= names) == (number == 2)
     plan = load_plan(number, files.get("plan"))
     sheet = page_text(tmp_path / "pack" / "run-sheet.html")
     for length, rows in plan.runs.items():
         assert f"A {length}-minute class" in sheet
         assert all(f"{r['start']}–{r['end']}" in sheet and r["do"] in sheet for r in rows)
-    rubrics = page_text(tmp_path / "pack" / "rubrics.html")
+    assert {f"rubric-{item['id']}.html" for item in plan.open} <= names  # one page per open question
+    rubrics = " ".join(page_text(tmp_path / "pack" / f"rubric-{item['id']}.html") for item in plan.open)
     for text in instructor_only_texts(number, files)[: 3 * len(plan.open)]:
         assert text in rubrics
-    assert "Participation in discussions and the role-play" in rubrics
+    assert "discussions and the role-play" in page_text(tmp_path / "pack" / "participation.html")
 
 
 @pytest.mark.parametrize("name, number, files", CASES, ids=IDS)

@@ -12,6 +12,7 @@ import sys
 
 import plotly.graph_objects as go
 import pytest
+from helpers import ROOT
 
 from netgov import lesson2, lesson3, lesson4, projector
 from netgov.__main__ import main, project_target
@@ -67,11 +68,11 @@ def test_the_template_extends_voilas_lab_template_with_the_stylesheet():
 def test_the_wheel_installs_the_template_where_voila_looks():
     import tomllib
 
-    pyproject = tomllib.loads((projector.template_root().parents[2] / "pyproject.toml").read_text())
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
     shared = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
     source = "src/netgov/jupyter/voila/templates/netgov-projector"
     assert shared[source] == "share/jupyter/voila/templates/netgov-projector"
-    assert (projector.template_root().parents[2] / source).is_dir()
+    assert (ROOT / source).is_dir()
 
 
 def test_the_voila_command_uses_the_template_and_tells_the_kernels(monkeypatch):
@@ -85,8 +86,7 @@ def test_the_voila_command_uses_the_template_and_tells_the_kernels(monkeypatch):
 
 
 def test_project_serves_a_lesson_by_number_or_path_and_says_what_exists(monkeypatch, tmp_path):
-    root = projector.template_root().parents[2]
-    monkeypatch.chdir(root)
+    monkeypatch.chdir(ROOT)
     assert str(project_target("4")) == LESSONS[4].notebook
     assert str(project_target(None)) == "notebooks"
     assert str(project_target("notebooks/01-the-2009-law.ipynb")) == "notebooks/01-the-2009-law.ipynb"

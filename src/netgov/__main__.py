@@ -40,7 +40,8 @@ from .data import (
 
 AS_OF_START = "<!-- as-of:start -->"
 AS_OF_END = "<!-- as-of:end -->"
-ROLEPLAY_DOC = data_dir().parent / "docs" / "roleplay-osce-permanent-council.md"
+#: The role-play document, relative to the kit's folder (run the command there, as for the guide).
+ROLEPLAY_DOC = Path("docs") / "roleplay-osce-permanent-council.md"
 
 
 def _replace_block(path: Path, start_marker: str, end_marker: str, text: str) -> None:

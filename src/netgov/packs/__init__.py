@@ -184,11 +184,20 @@ def build(
                 "the quiz and the exercise tasks, computed from the data",
                 pages.answer_key(entry),
             ),
+            *(
+                (
+                    f"rubric-{item['id']}.html",
+                    f"Rubric and anchor answers: {item['id']}",
+                    "the rubric and three anchor answers of one open question",
+                    pages.rubric(item),
+                )
+                for item in the_plan.open
+            ),
             (
-                "rubrics.html",
-                "Rubrics and anchor answers",
-                "the open questions, and participation",
-                pages.rubrics(the_plan, criteria),
+                "participation.html",
+                "Participation rubric",
+                "for discussions and the role-play",
+                pages.participation(criteria),
             ),
             (
                 "misconceptions.html",

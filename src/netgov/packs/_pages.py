@@ -278,43 +278,44 @@ def answer_key(lesson: Lesson) -> str:
     return "\n".join(parts)
 
 
-def rubrics(plan: Plan, participation: list[dict]) -> str:
-    parts = []
-    for n, item in enumerate(plan.open):
-        rows = "".join(
-            f"<tr><td><strong>{esc(c['criterion'])}</strong></td>"
-            + "".join(f"<td>{esc(level)}</td>" for level in c["levels"])
-            + "</tr>"
-            for c in item["rubric"]
+def rubric(item: dict) -> str:
+    """One open question: its rubric (every criterion at 0, 1 and 2) and its three anchor answers. One page file
+    per question, so that each prints on its own and an instructor prints only the ones a class needs."""
+    rows = "".join(
+        f"<tr><td><strong>{esc(c['criterion'])}</strong></td>"
+        + "".join(f"<td>{esc(level)}</td>" for level in c["levels"])
+        + "</tr>"
+        for c in item["rubric"]
+    )
+    anchors = {a["level"]: a for a in item["anchors"]}
+    points = 2 * len(item["rubric"])
+    return (
+        f"<p>{esc(item['question'])}</p>"
+        f"<h2>Rubric (each criterion scores 0, 1 or 2; {points} points in all)</h2>"
+        '<table><colgroup><col style="width:25%"><col style="width:25%"><col style="width:25%">'
+        '<col style="width:25%"></colgroup><thead><tr><th>Criterion</th><th>0</th><th>1</th><th>2</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table>"
+        "<h2>Anchor answers</h2>"
+        + "".join(
+            f'<div class="keep graded"><p><strong>{esc(level.capitalize())}</strong></p>'
+            f'<p>{esc(anchors[level]["answer"])}</p><p class="note">Why: {esc(anchors[level]["why"])}</p></div>'
+            for level in ANCHOR_LEVELS
         )
-        anchors = {a["level"]: a for a in item["anchors"]}
-        points = 2 * len(item["rubric"])
-        parts.append(
-            f"<h2{' class=new-page' if n else ''}>Open question {esc(item['id'])}</h2><p>{esc(item['question'])}</p>"
-            f"<h3>Rubric (each criterion scores 0, 1 or 2; {points} points in all)</h3>"
-            '<table><colgroup><col style="width:25%"><col style="width:25%"><col style="width:25%">'
-            '<col style="width:25%"></colgroup><thead><tr><th>Criterion</th><th>0</th><th>1</th><th>2</th></tr>'
-            f"</thead><tbody>{rows}</tbody></table>"
-            "<h3>Anchor answers</h3>"
-            + "".join(
-                f'<div class="keep graded"><p><strong>{esc(level.capitalize())}</strong></p>'
-                f'<p>{esc(anchors[level]["answer"])}</p><p class="note">Why: {esc(anchors[level]["why"])}</p></div>'
-                for level in ANCHOR_LEVELS
-            )
-        )
-    if not plan.open:
-        parts.append("<p>This lesson has no open question.</p>")
+    )
+
+
+def participation(criteria: list[dict]) -> str:
+    """The participation rubric shared by every lesson's discussions and the role-play."""
     rows = "".join(
         f"<tr><td><strong>{esc(c['name'])}</strong></td>" + "".join(f"<td>{esc(v)}</td>" for v in c["levels"]) + "</tr>"
-        for c in participation
+        for c in criteria
     )
-    parts.append(
-        '<h2 class="new-page">Participation in discussions and the role-play</h2>'
+    return (
+        "<p>For discussions and the role-play: each criterion scores 0, 1 or 2.</p>"
         '<table><colgroup><col style="width:25%"><col style="width:25%"><col style="width:25%">'
         '<col style="width:25%"></colgroup><thead><tr><th>Criterion</th><th>0</th><th>1</th><th>2</th></tr>'
         f"</thead><tbody>{rows}</tbody></table>"
     )
-    return "\n".join(parts)
 
 
 def misconceptions(plan: Plan) -> str:

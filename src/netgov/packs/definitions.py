@@ -81,12 +81,24 @@ class Roleplay:
     debrief: dict
 
 
+def _kit_folder() -> Path:
+    """The kit's folder: the current folder or one above it that holds the start notebook (a checkout, where the
+    package may be installed from a wheel, as CI does), else the checkout the package is imported from."""
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "notebooks" / "00-start-here.ipynb").is_file():
+            return folder
+    return _PACKAGE.parents[1]
+
+
 def _shown_path(path: Path) -> str:
     """A definition file as an author finds it: relative to the kit's folder when it is inside it."""
-    try:
-        return path.resolve().relative_to(_PACKAGE.parents[1]).as_posix()
-    except ValueError:
-        return str(path)
+    for folder in (_kit_folder(), _PACKAGE.parents[1]):
+        try:
+            return path.resolve().relative_to(folder).as_posix()
+        except ValueError:
+            continue
+    return str(path)
 
 
 def plan_file(lesson: Lesson) -> Path:
@@ -240,7 +252,7 @@ def _timed_rows(problems: _Problems, entries: list, what: str, keys: tuple[str, 
 def _headings(lesson: Lesson) -> list[str] | None:
     """The section headings of a lesson notebook (the text after ``## ``); None outside a checkout of the kit,
     where the notebooks are not beside the package."""
-    path = _PACKAGE.parents[1] / lesson.notebook
+    path = _kit_folder() / lesson.notebook
     if not path.is_file():
         return None
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]

@@ -263,17 +263,22 @@ def _packages_result(name: str, requirements: list[Requirement], what: str, extr
     )
 
 
+def _wanted(name: str, requirements: list[str] | None, group: str):
+    """The requirements a check holds the installation to: ``requirements`` when given, else the kit's own
+    ``group`` of them (``runtime`` or ``app``); a PROBLEM result when the kit's are not known."""
+    if requirements is not None:
+        return _requirements(requirements, "requirements")
+    kit = _declared_or_problem(name)
+    return kit if isinstance(kit, Result) else list(kit.groups.get(group, ()))
+
+
 def check_packages(requirements: list[str] | None = None) -> Result:
     """The kit's runtime dependencies are installed, each at a version within its range (or ``requirements``,
     such as ["pandas>=3.0.0,<4"], in their place)."""
     name = "packages"
-    if requirements is not None:
-        reqs = _requirements(requirements, "requirements")
-    else:
-        kit = _declared_or_problem(name)
-        if isinstance(kit, Result):
-            return kit
-        reqs = list(kit.groups.get("runtime", ()))
+    reqs = _wanted(name, requirements, "runtime")
+    if isinstance(reqs, Result):
+        return reqs
     return _packages_result(name, reqs, "within the kit's ranges")
 
 
@@ -283,13 +288,11 @@ def check_applications(requirements: list[str] | None = None) -> Result:
     A hub that serves JupyterLab from another environment than its kernels' has them there instead: run the
     doctor in that environment too."""
     name = "applications"
-    if requirements is not None:
-        reqs = _requirements(requirements, "requirements")
-    else:
-        kit = _declared_or_problem(name)
-        if isinstance(kit, Result):
-            return kit
-        reqs = [req for req in kit.groups.get("app", ()) if req.name.lower() != "netgov"]
+    reqs = _wanted(name, requirements, "app")
+    if isinstance(reqs, Result):
+        return reqs
+    if requirements is None:
+        reqs = [req for req in reqs if req.name.lower() != "netgov"]
     result = _packages_result(name, reqs, "JupyterLab and Voila (the app extra)", extra="app")
     if result.status == OK:
         return result

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from activities import LESSONS, wait_for_figures
-from browserkit import VOILA_OWN_REQUESTS, error_texts
+from browserkit import VOILA_OWN_REQUESTS, error_texts, new_page
 
 from netgov import projector
 
@@ -53,21 +53,9 @@ MEASURE = """(smallest) => {
 @pytest.fixture
 def projector_page(browser):
     """A tab the size a projector gives (853x480 CSS px at scale 1.5), recording requests as ``page`` does."""
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1.5)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    page.external_requests = []
-    page.on("request", lambda request: _record(page, request.url))
+    context, page = new_page(browser, viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1.5)
     yield page
     context.close()
-
-
-def _record(page, url: str) -> None:
-    from urllib.parse import urlparse
-
-    host = urlparse(url).hostname or ""
-    if url.startswith(("http://", "https://", "ws://", "wss://")) and host not in ("127.0.0.1", "localhost", "::1"):
-        page.external_requests.append(url)
 
 
 def _screenshots(page, folder: Path, stem: str) -> None:

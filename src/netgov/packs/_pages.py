@@ -11,9 +11,6 @@ import html
 import json
 import re
 
-import pandas as pd
-
-from .. import data
 from ..lessons import Lesson
 from .definitions import ANCHOR_LEVELS, CHAIR, Plan, Roleplay
 
@@ -105,57 +102,17 @@ def exit_ticket(plan: Plan) -> str:
     return f"{_name_line()}<p>Answer briefly, in your own words, before you leave.</p>{items}"
 
 
-def _period_end(date: pd.Timestamp, precision: object) -> pd.Timestamp:
-    """The last day a date could mean at its precision: a fact dated "2009" may be from December 2009."""
-    if precision == "year":
-        return date + pd.offsets.YearEnd(0)
-    if precision == "month":
-        return date + pd.offsets.MonthEnd(0)
-    return date
-
-
-def role_facts(role: str, cutoff) -> tuple[list[str], list[tuple[str, str]], list[str]]:
-    """What a role's actors said and did, dated and known to be no later than ``cutoff``: (the actors' names,
-    [(date, fact)], source ids). Only dated facts: the actors' descriptions, written later, stay off the card."""
-    from ..lesson2 import ISSUES, ROLES, statement_table
-
-    ids = list(ROLES.get(role, ()))
-    if not ids:
-        return [], [], []
-    cutoff = pd.Timestamp(cutoff)
-    names = data.load("actors").set_index("id").loc[ids, "name"].tolist()
-    positions = data.load("positions")
-    events = statement_table()
-    facts, sources = [], []
-    for frame, text in (
-        (positions, lambda row: f"{ISSUES[row['issue']]}: {row['summary']}"),
-        (events, lambda row: f"{row['title']}."),
-    ):
-        chosen = frame[frame["actor_id"].isin(ids)]
-        for _, row in chosen.iterrows():
-            if _period_end(row["date"], row["date_precision"]) <= cutoff:
-                facts.append((row["date"], data.format_date(row["date"], row["date_precision"]), text(row)))
-                sources.extend(data.split_ids(row["source_ids"]))
-    facts.sort(key=lambda fact: fact[0])
-    return names, [(when, text) for _, when, text in facts], data.id_list(sources) if sources else []
-
-
-def _sources(ids: list[str]) -> str:
-    if not ids:
-        return ""
-    items = "".join(f"<li>{esc(ref.text)} {esc(ref.short_url)}</li>" for ref in data.reference_list(ids))
-    return f'<h3>Sources</h3><ol class="sources">{items}</ol>'
-
-
 def role_card(roleplay: Roleplay, role: str) -> str:
     """One role's card: the scene, who the role speaks for, its goal, what it may concede and will not, two
-    questions, and its sourced facts up to the scene's date."""
-    card = roleplay.roles[role]
-    names, facts, sources = role_facts(role, roleplay.cutoff)
-    cutoff = data.format_date(pd.Timestamp(roleplay.cutoff))
+    questions, and its sourced facts up to the scene's date, as :func:`netgov.lesson2.role_card` gives them (the
+    same card a notebook shows with ``lesson2.role_brief``)."""
+    from ..lesson2 import role_card as card_data
+
+    card = {**card_data(role, until=roleplay.cutoff), **roleplay.roles[role]}  # the texts of this roleplay.toml
+    cutoff = card["cutoff_text"]
     parts = [f'<p class="note">{esc(roleplay.scene)}</p>', '<div class="card">']
-    if names:
-        parts.append(f"<p><strong>You speak for:</strong> {esc('; '.join(names))}.</p>")
+    if card["actors"]:
+        parts.append(f"<p><strong>You speak for:</strong> {esc('; '.join(card['actors']))}.</p>")
     parts.append(
         "<dl>"
         f"<dt>Your goal</dt><dd>{esc(card['goal'])}</dd>"
@@ -165,13 +122,25 @@ def role_card(roleplay: Roleplay, role: str) -> str:
         + "".join(f"<li>{esc(q)}</li>" for q in card["questions"])
         + "</ol></dd></dl></div>"
     )
-    if names:
-        parts.append(f"<h2>What your side said and did, up to {esc(cutoff)}</h2>")
-        if facts:
-            parts.append("<ul>" + "".join(f"<li><strong>{esc(w)}</strong>: {esc(t)}</li>" for w, t in facts) + "</ul>")
-        else:
-            parts.append("<p>The data records nothing before this date: argue from your role.</p>")
-        parts.append(_sources(sources))
+    heading = "What the OSCE's bodies decided and reported" if card["chair"] else "What your side said and did"
+    parts.append(f"<h2>{heading}, up to {esc(cutoff)}</h2>")
+    if card["facts"]:
+        items = "".join(
+            f"<li><strong>{esc(fact['when'])}</strong>, {esc(fact['actor'])}: {esc(fact['text'])} "
+            f"[{', '.join(str(n) for n in fact['sources'])}]</li>"
+            for fact in card["facts"]
+        )
+        parts.append(f"<ul>{items}</ul>")
+    else:
+        parts.append("<p>The data records nothing before this date: argue from your role.</p>")
+    if card["sources"]:
+        references = "".join(
+            f"<li>{esc(source['reference'])}"
+            + (" (published after the scene; it reports an earlier fact)" if source["after_cutoff"] else "")
+            + "</li>"
+            for source in card["sources"]
+        )
+        parts.append(f'<h3>Sources</h3><ol class="sources">{references}</ol>')
     parts.append(
         '<p class="note">Every claim you make cites a source from this card. Nothing after '
         f"{esc(cutoff)} is known in the room.</p>"

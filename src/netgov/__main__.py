@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ._notebooks import CELL_TIMEOUT
 from .data import (
     BALANCE_END,
     BALANCE_START,
@@ -157,7 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         "--root", help="the kit's folder, holding notebooks/ (default: this folder, else the kit's checkout)"
     )
     doctor_parser.add_argument(
-        "--timeout", type=_seconds, default=120, help="seconds each cell of the smoke run may take (default: 120)"
+        "--timeout",
+        type=_seconds,
+        default=CELL_TIMEOUT,
+        help=f"seconds each cell of the smoke run may take (default: {CELL_TIMEOUT})",
     )
     project_parser = commands.add_parser(
         "project", help="show a lesson on a projector: Voila in projector mode (run it in the kit's folder)"

@@ -30,6 +30,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
+from ._notebooks import CELL_TIMEOUT
 from ._validate import need_items, need_text
 
 #: Result.status values, as printed.
@@ -50,7 +51,7 @@ WITHOUT = {
     "jupyterlab-plotly": "figures do not draw",
 }
 #: The seconds each cell of the smoke run may take: the test suite's own limit (tests/conftest.py, pyproject).
-SMOKE_TIMEOUT = 120
+SMOKE_TIMEOUT = CELL_TIMEOUT
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ import nbformat
 
 from . import _notebooks
 from ._validate import need_text
+from .packs import AUDIENCES  # the two editions, the same as the class packs': students (the default), instructors
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
@@ -70,7 +71,6 @@ STYLE = """
 __all__ = ["AUDIENCES", "ExportError", "StaticWidgets", "export", "local_links_to_html", "make_static"]
 
 #: Who an edition is for; the students' one is the default, and carries nothing meant for instructors only.
-AUDIENCES = ("students", "instructors")
 
 
 class ExportError(RuntimeError):

@@ -12,11 +12,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from .lessons import LESSONS, lesson
+from .lessons import lesson
 
-PLAN_FILE = "plan.toml"
 GUIDE = Path("docs") / "instructor-guide.md"
-LEVELS = ("strong", "adequate", "weak")
 
 
 def _entry(number: object):
@@ -29,13 +27,16 @@ def _entry(number: object):
 
 def plan_path(number: int) -> Path:
     """Where a lesson's ``plan.toml`` is (it may not exist: the start notebook has none)."""
-    entry = _entry(number)
-    return Path(entry.load().__file__).parent / PLAN_FILE
+    from .packs.definitions import plan_file
+
+    return plan_file(_entry(number))
 
 
 def planned_lessons() -> list[int]:
     """The numbers of the registered lessons that have a ``plan.toml``."""
-    return [entry.number for entry in LESSONS if plan_path(entry.number).exists()]
+    from .packs.definitions import lessons_with_plans
+
+    return [entry.number for entry in lessons_with_plans()]
 
 
 @functools.cache

@@ -94,6 +94,14 @@ def test_a_students_pack_has_the_handouts_and_nothing_for_instructors(tmp_path, 
         assert leaked == [], f"{path.name} of a students' pack shows {leaked}"
 
 
+def test_handouts_in_an_instructors_pack_carry_the_students_header(tmp_path):
+    build(2, "instructors", tmp_path / "pack", **fixture_pack_files(2))
+    for handout in ("worksheet.html", "exit-ticket.html", "rules.html", "role-1.html"):
+        assert "not to be handed out" not in (tmp_path / "pack" / handout).read_text(encoding="utf-8"), handout
+    for sheet in ("run-sheet.html", "answer-key.html", "chair.html", "debrief.html"):
+        assert "not to be handed out" in (tmp_path / "pack" / sheet).read_text(encoding="utf-8"), sheet
+
+
 @pytest.mark.parametrize("name, number, files", CASES, ids=IDS)
 def test_an_instructors_pack_adds_run_sheets_keys_rubrics_and_misconceptions(tmp_path, name, number, files):
     written = build(number, "instructors", tmp_path / "pack", **files)

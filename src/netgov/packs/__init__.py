@@ -173,6 +173,8 @@ def build(
                     pages.role_card(the_roleplay, role),
                 )
             )
+    # A page students also get keeps the students' header in an instructors' pack: it is printed to hand out.
+    handouts = {name for name, *_ in written}
     if instructors:
         written.insert(
             0, ("run-sheet.html", "Run sheets", "minute by minute, for each class length", pages.run_sheet(the_plan))
@@ -231,7 +233,8 @@ def build(
         encoding="utf-8",
     )
     for name, page_title, _, body in written:
-        text = glossary if name == "glossary.html" else pages.page(entry, audience, page_title, body)
+        shown_for = "students" if name in handouts else audience
+        text = glossary if name == "glossary.html" else pages.page(entry, shown_for, page_title, body)
         (out / name).write_text(text, encoding="utf-8")
         files.append(out / name)
     manifest = {

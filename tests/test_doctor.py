@@ -111,16 +111,22 @@ def test_a_requirement_for_another_platform_is_not_checked():
     assert doctor.check_packages(["netgov-not-a-package>=1; python_version < '3.0'"]).status == OK
 
 
+def pretend_missing(monkeypatch, lookup: str, name: str) -> None:
+    """Make ``importlib.metadata.<lookup>`` (``version`` or ``distribution``) answer that ``name`` is not
+    installed, and everything else as it really is."""
+    real = getattr(metadata, lookup)
+
+    def answer(asked):
+        if asked.lower() == name:
+            raise metadata.PackageNotFoundError(asked)
+        return real(asked)
+
+    monkeypatch.setattr(metadata, lookup, answer)
+
+
 def test_a_package_missing_from_the_kit_ranges_is_found(monkeypatch):
     """The kit's own declared runtime ranges, with nbclient reported as absent."""
-    real = metadata.version
-
-    def version(name):
-        if name.lower() == "nbclient":
-            raise metadata.PackageNotFoundError(name)
-        return real(name)
-
-    monkeypatch.setattr(metadata, "version", version)
+    pretend_missing(monkeypatch, "version", "nbclient")
     problem(doctor.check_packages(), "nbclient is not installed", '-m pip install "nbclient<0.12,>=0.10.0"')
 
 
@@ -159,15 +165,8 @@ def test_without_a_checkout_the_ranges_come_from_the_installed_metadata(tmp_path
 
 
 def test_without_a_checkout_or_an_install_the_doctor_says_to_install(monkeypatch):
-    real = metadata.distribution
-
-    def absent(name):
-        if name == "netgov":
-            raise metadata.PackageNotFoundError(name)
-        return real(name)
-
     monkeypatch.setattr(doctor, "_package_checkout", lambda: None)
-    monkeypatch.setattr(metadata, "distribution", absent)
+    pretend_missing(monkeypatch, "distribution", "netgov")
     problem(doctor.check_packages(), "neither installed nor run from a checkout", "pip install")
 
 
@@ -179,14 +178,7 @@ def test_jupyterlab_and_voila_are_here():
 
 
 def test_a_missing_voila_is_a_problem_that_names_dashboard_mode(monkeypatch):
-    real = metadata.version
-
-    def version(name):
-        if name.lower() == "voila":
-            raise metadata.PackageNotFoundError(name)
-        return real(name)
-
-    monkeypatch.setattr(metadata, "version", version)
+    pretend_missing(monkeypatch, "version", "voila")
     problem(doctor.check_applications(), "voila is not installed", "dashboard mode", '"voila<0.6,>=0.5.13"')
 
 

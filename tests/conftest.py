@@ -163,10 +163,11 @@ def data_copy(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def static_site(tmp_path_factory, executed_notebook):
-    """The static edition of the kit, exported once per test session from the notebooks already run for the
-    other tests: (site folder, {page: figures})."""
+    """The instructors' static edition of the kit (the students' one without anything left out: the documents and
+    the instructors' packs too), exported once per test session from the notebooks already run for the other
+    tests: (site folder, {page: figures}). What the students' edition leaves out is tested in tests/test_packs.py."""
     from netgov.export import export
 
     out = tmp_path_factory.mktemp("static") / "site"
-    pages = export(ROOT, out, log=lambda message: None, execute=executed_notebook)
+    pages = export(ROOT, out, log=lambda message: None, execute=executed_notebook, audience="instructors")
     return out, pages

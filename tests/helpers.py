@@ -51,3 +51,25 @@ def lab_test_flags(port: int) -> list[str]:
         "--ServerApp.disable_check_xsrf=True",
         "--LabApp.expose_app_in_browser=True",
     ]
+
+
+#: Class-pack definitions for the tests (tests/fixtures/packs): a small valid plan for Lessons 1 to 4, a role-play
+#: and a participation rubric, so that the pack tests run before and beside the kit's own definitions.
+PACK_FIXTURES = ROOT / "tests" / "fixtures" / "packs"
+
+
+def fixture_pack_files(number: int) -> dict:
+    """The keyword arguments of ``netgov.packs.build`` that make Lesson ``number``'s pack from the fixtures."""
+    files = {"plan": PACK_FIXTURES / f"lesson{number}-plan.toml", "participation": PACK_FIXTURES / "participation.toml"}
+    if number == 2:
+        files["roleplay"] = PACK_FIXTURES / "roleplay.toml"
+    return files
+
+
+def pack_cases() -> list[tuple[str, int, dict]]:
+    """``(name, lesson number, definition files)`` for every pack the tests make: each registered lesson that has
+    a plan.toml, from the kit's own definitions, and Lessons 1 to 4 from the fixtures."""
+    from netgov.packs import lessons_with_plans
+
+    real = [(f"lesson{entry.number}", entry.number, {}) for entry in lessons_with_plans()]
+    return real + [(f"fixture-lesson{n}", n, fixture_pack_files(n)) for n in (1, 2, 3, 4)]

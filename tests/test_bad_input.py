@@ -21,7 +21,9 @@ import plotly.graph_objects as go
 import pytest
 
 import netgov
+import netgov.doctor
 import netgov.export
+import netgov.packs
 from netgov.checks import Feedback
 from netgov.lessons import LESSONS
 
@@ -54,17 +56,34 @@ EXEMPT = {
     "lesson1.LiabilityExplorer": NO_ARGUMENTS,
     "lesson2.statement_table": NO_ARGUMENTS,
     "lesson2.CommitmentsTracker": NO_ARGUMENTS,
+    "lesson2.roleplay_markdown": NO_ARGUMENTS,
     "lesson4.case_table": NO_ARGUMENTS,
     "lesson4.collateral_cases": NO_ARGUMENTS,
     "lesson4.ClaimChecker": NO_ARGUMENTS,
+    "lesson4.connection_table": NO_ARGUMENTS,
+    "lesson4.connection_steps": NO_ARGUMENTS,
     **{f"{lesson.name}.quiz_questions": NO_ARGUMENTS for lesson in LESSONS if lesson.quiz},
     "activity.FilteredTimeline": "a base class; its year check is exercised through lesson2.StatementTimeline",
     "activity.Activity": "a base class; its subclasses are audited",
     "lessons.Lesson": "a record of where a lesson's parts are; tests/test_lessons.py checks every entry",
     "freshness.as_of": NO_ARGUMENTS,
+    "plans.planned_lessons": NO_ARGUMENTS,
+    "projector.active": NO_ARGUMENTS,
+    "projector.template_root": NO_ARGUMENTS,
+    "projector.voila_environment": NO_ARGUMENTS,
     "freshness.AsOf": "a record that freshness.as_of returns",
     "freshness.Report": "a record that freshness.report returns",
     "freshness.TableFreshness": "a record that freshness.report returns",
+    "doctor.Result": "a record that each check of the doctor returns",
+    "doctor.Declared": "a record that doctor.declared returns",
+    "doctor.declared": NO_ARGUMENTS,
+    "doctor.check_data": NO_ARGUMENTS,
+    "packs.PackError": "an exception class",
+    "packs.Plan": "a record that packs.load_plan returns",
+    "packs.Roleplay": "a record that packs.load_roleplay returns",
+    "packs.roleplay_file": NO_ARGUMENTS,
+    "packs.participation_file": NO_ARGUMENTS,
+    "packs.lessons_with_plans": NO_ARGUMENTS,
 }
 
 
@@ -169,7 +188,43 @@ CASES = [
     ("checks.check", lambda: netgov.checks.check(5, "a year"), TypeError, ["int", "as_int"]),
     ("checks.judge", lambda: netgov.checks.judge(1, 1, 5, otherwise=("m", "h")), TypeError, ["int", "text"]),
     ("figures.series_style", lambda: netgov.figures.series_style("a"), TypeError, ["'a'", "whole number"]),
+    ("figures.fit_screen", lambda: netgov.figures.fit_screen("fig"), TypeError, ["str", "plotly Figure"]),
+    ("figures.fit_rows", lambda: netgov.figures.fit_rows(go.Figure(), "3"), TypeError, ["'3'", "whole number"]),
+    ("figures.fit_rows", lambda: netgov.figures.fit_rows(go.Figure(), -1), ValueError, ["-1", "0 or more"]),
+    (
+        "figures.fit_rows",
+        lambda: netgov.figures.fit_rows(go.Figure(), 3, row_height=-2),
+        ValueError,
+        ["row_height", "0 or more"],
+    ),
+    (
+        "figures.legend_html",
+        lambda: netgov.figures.legend_html([("a", "b")]),
+        TypeError,
+        ["('a', 'b')", "(label, colour, symbol)"],
+    ),
+    (
+        "figures.legend_html",
+        lambda: netgov.figures.legend_html([("a", "#000000", "blob")]),
+        ValueError,
+        ["'blob'", "circle"],
+    ),
+    ("projector.voila_command", lambda: netgov.projector.voila_command(5), TypeError, ["int", "path"]),
+    (
+        "projector.voila_command",
+        lambda: netgov.projector.voila_command("notebooks", port=0),
+        ValueError,
+        ["0", "1 to 65535"],
+    ),
     ("lessons.lesson", lambda: netgov.lessons.lesson(99), KeyError, ["99", "01-the-2009-law.ipynb"]),
+    ("plans.plan_path", lambda: netgov.plans.plan_path(1.5), TypeError, ["float 1.5", "such as 1"]),
+    ("plans.plan", lambda: netgov.plans.plan(0), ValueError, ["Lesson 0", "[1, 2, 3, 4]"]),
+    ("plans.plan", lambda: netgov.plans.plan(99), KeyError, ["99", "01-the-2009-law.ipynb"]),
+    ("plans.times", lambda: netgov.plans.times("1"), TypeError, ["str '1'", "such as 1"]),
+    ("plans.guide_markdown", lambda: netgov.plans.guide_markdown(0), ValueError, ["Lesson 0", "[1, 2, 3, 4]"]),
+    ("plans.guide_markers", lambda: netgov.plans.guide_markers(True), TypeError, ["bool True", "such as 1"]),
+    ("plans.guide_text", lambda: netgov.plans.guide_text(5), TypeError, ["int", "file's content"]),
+    ("plans.guide_text", lambda: netgov.plans.guide_text("# Guide"), ValueError, ["plan:lesson1:start", "Lesson 1"]),
     ("quiz.from_file", lambda: netgov.quiz.from_file("/nonexistent/quiz.toml"), ValueError, ["quiz.toml", "Cannot"]),
     ("quiz.Choice", lambda: netgov.quiz.Choice("", True, "why"), ValueError, ["choice", "text"]),
     ("quiz.Choice", lambda: netgov.quiz.Choice("a", "yes", "why"), TypeError, ["str", "True or False"]),
@@ -204,7 +259,20 @@ CASES = [
     ("lesson2.latest_positions", lambda: netgov.lesson2.latest_positions("2009"), TypeError, ["'2009'", "2009"]),
     ("lesson2.latest_positions", lambda: netgov.lesson2.latest_positions(1900), ValueError, ["1900", "between"]),
     ("lesson2.PositionsMap", lambda: netgov.lesson2.PositionsMap(1900), ValueError, ["1900", "between"]),
-    ("lesson2.role_brief", lambda: netgov.lesson2.role_brief("nope"), KeyError, ["'nope'", "roles are"]),
+    ("lesson2.role_brief", lambda: netgov.lesson2.role_brief("nope"), KeyError, ["'nope'", "roles are", "Chair"]),
+    ("lesson2.role_card", lambda: netgov.lesson2.role_card("chair"), KeyError, ["'chair'", "roles are", "Chair"]),
+    ("lesson2.role_card", lambda: netgov.lesson2.role_card(7), KeyError, ["7", "roles are", "European Union"]),
+    (
+        "lesson2.role_card",
+        lambda: netgov.lesson2.role_card("Chair", until="2009-08-01"),
+        ValueError,
+        ["'2009-08-01'", "no later than", "2009-07-31"],
+    ),
+    ("lesson2.role_card", lambda: netgov.lesson2.role_card("Chair", until=2009), TypeError, ["2009", "2009-07-31"]),
+    ("lesson2.roleplay_plan", lambda: netgov.lesson2.roleplay_plan(5), TypeError, ["int", "TOML"]),
+    ("lesson2.roleplay_plan", lambda: netgov.lesson2.roleplay_plan("nope.toml"), FileNotFoundError, ["nope.toml"]),
+    ("lesson2.roleplay_span", lambda: netgov.lesson2.roleplay_span(60), ValueError, ["60", "[50, 90]"]),
+    ("lesson2.roleplay_span", lambda: netgov.lesson2.roleplay_span("50"), ValueError, ["'50'", "[50, 90]"]),
     (
         "lesson2.role_brief",
         lambda: netgov.lesson2.role_brief(next(iter(netgov.lesson2.ROLES)), until="soon"),
@@ -249,6 +317,65 @@ CASES = [
     ("export.StaticWidgets", lambda: netgov.export.StaticWidgets([], "n"), TypeError, ["list", "widget state"]),
     ("export.make_static", lambda: netgov.export.make_static({}, "n"), TypeError, ["dict", "NotebookNode"]),
     ("export.local_links_to_html", lambda: netgov.export.local_links_to_html(5), TypeError, ["int", "text"]),
+    ("doctor.kit_root", lambda: netgov.doctor.kit_root(5), TypeError, ["int", "folder"]),
+    ("doctor.check_python", lambda: netgov.doctor.check_python("3.11"), ValueError, ["'3.11'", "'>=3.11'"]),
+    ("doctor.check_python", lambda: netgov.doctor.check_python(version="new"), ValueError, ["'new'", "'3.12.4'"]),
+    ("doctor.check_packages", lambda: netgov.doctor.check_packages("pandas"), TypeError, ["'pandas'", "a list"]),
+    ("doctor.check_packages", lambda: netgov.doctor.check_packages(["pandas>>3"]), ValueError, ["'pandas>>3'", "<4"]),
+    ("doctor.check_applications", lambda: netgov.doctor.check_applications([5]), TypeError, ["int", "text"]),
+    (
+        "doctor.installed_lab_extensions",
+        lambda: netgov.doctor.installed_lab_extensions("x"),
+        TypeError,
+        ["'x'", "list of folders"],
+    ),
+    (
+        "doctor.disabled_lab_extensions",
+        lambda: netgov.doctor.disabled_lab_extensions([5]),
+        TypeError,
+        ["int", "folders"],
+    ),
+    (
+        "doctor.check_lab_extensions",
+        lambda: netgov.doctor.check_lab_extensions(5),
+        TypeError,
+        ["int 5", "list of folders"],
+    ),
+    ("doctor.notebook_kernels", lambda: netgov.doctor.notebook_kernels(None), TypeError, ["NoneType", "kit's folder"]),
+    (
+        "doctor.check_kernel",
+        lambda: netgov.doctor.check_kernel(kernels=["python3"]),
+        TypeError,
+        ["list", "dict of kernel"],
+    ),
+    ("doctor.check_kernel", lambda: netgov.doctor.check_kernel(3), TypeError, ["int", "kit's folder"]),
+    ("doctor.check_smoke_run", lambda: netgov.doctor.check_smoke_run(timeout=0), ValueError, ["0", "above 0"]),
+    ("doctor.run", lambda: netgov.doctor.run(quick="yes"), TypeError, ["str", "True or False"]),
+    ("doctor.report", lambda: netgov.doctor.report(["OK"]), TypeError, ["str", "Result"]),
+    ("export.export", lambda: netgov.export.export(".", audience="all"), ValueError, ["'all'", "'students'"]),
+    ("packs.build", lambda: netgov.packs.build(99), KeyError, ["99", "01-the-2009-law.ipynb"]),
+    ("packs.build", lambda: netgov.packs.build(1.5), TypeError, ["float", "number"]),
+    ("packs.build", lambda: netgov.packs.build(1, "teachers"), ValueError, ["'teachers'", "'instructors'"]),
+    ("packs.default_out", lambda: netgov.packs.default_out(1, "all"), ValueError, ["'all'", "'students'"]),
+    ("packs.plan_file", lambda: netgov.packs.plan_file(1), TypeError, ["int", "LESSONS"]),
+    (
+        "packs.load_plan",
+        lambda: netgov.packs.load_plan(1, "/nonexistent/plan.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/plan.toml is missing", "[[run]]"],
+    ),
+    (
+        "packs.load_roleplay",
+        lambda: netgov.packs.load_roleplay("/nonexistent/roleplay.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/roleplay.toml is missing", "[[role]]"],
+    ),
+    (
+        "packs.load_participation",
+        lambda: netgov.packs.load_participation("/nonexistent/participation.toml"),
+        netgov.packs.PackError,
+        ["/nonexistent/participation.toml is missing", "[[criterion]]"],
+    ),
 ]
 
 
@@ -289,7 +416,13 @@ def test_a_wrong_call_says_what_was_wrong_and_what_is_accepted(name, call, error
         assert fragment in message, f"{name}: {message!r} does not mention {fragment!r}"
 
 
-EXERCISE_CHECKS = [name for module in EXERCISES for name in public_callables(module)]
+#: The checks only (made with netgov.checks.check): a checks module's answers(), its answer key, takes no answer.
+EXERCISE_CHECKS = [
+    name
+    for module in EXERCISES
+    for name in public_callables(module)
+    if hasattr(getattr(importlib.import_module(f"netgov.{module}"), name.rpartition(".")[2]), "expected")
+]
 STRANGE_ANSWERS = [
     *[None, "", "   ", [], {}, object(), float("nan"), -1, "not an answer at all", pd.DataFrame()],
     *["a", "k", "x", "z", "snippet", "insnide", "no SNI involved"],  # short strings and fragments: never a name

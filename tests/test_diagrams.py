@@ -17,7 +17,8 @@ import math
 import plotly.graph_objects as go
 import pytest
 
-from netgov import lesson3
+from netgov import lesson3, projector
+from netgov.figures import fit_screen
 
 WIDTHS = (700, 1280)
 DEFAULT_HEIGHT = 450  # plotly's, when a figure sets none
@@ -243,3 +244,21 @@ def test_the_measure_reads_labels_drawn_as_annotations():
     fig.layout.annotations = [dict(x=0, y=0, text="E", showarrow=False, yanchor="bottom", yshift=10, font_size=11)]
     fig.data[0].y = [0, -0.5]
     assert problems(fig, 700) == []
+
+
+#: The width a lesson's figure gets in projector mode (netgov.projector.SCREEN less the page's padding, as
+#: measured in tests/browser/test_lessons_on_a_projector.py), and a little less for a browser with a scroll bar.
+PROJECTED_WIDTHS = (800, 835)
+
+
+@pytest.mark.parametrize("width", PROJECTED_WIDTHS)
+@pytest.mark.parametrize("case", list(GRAPHS))
+def test_the_projected_maps_fit_the_screen_and_stay_clean(case, width, monkeypatch):
+    monkeypatch.setenv(projector.ENV, "1")
+    graph = GRAPHS[case]
+    fig = lesson3.draw(go.Figure(), graph, lost=lesson3.lose_access(graph, "kazakhtelecom"), blocked_at="kazakhtelecom")
+    # The map fits by itself: fit_screen(), which every activity's chart passes through, would squash its rows.
+    assert fig.layout.height <= projector.FIGURE_HEIGHT
+    assert fit_screen(fig).layout.height == fig.layout.height
+    assert fig.layout.showlegend is False  # the legend is a line of text under the projected chart
+    assert problems(fig, width, graph) == []

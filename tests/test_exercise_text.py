@@ -4,8 +4,8 @@
   (between backticks) in that line or in the task's own text, and a task whose solution loops or uses a
   comprehension shows one in a worked example. Tasks answered by reading a widget are left out: their solutions
   confirm the reading with code the task does not ask for.
-- Its open question can be done from the notebook: it lists the criteria of the instructor guide's rubric (the
-  criteria, not the anchor answers), a code cell after it loads what it needs, including every table it names,
+- Its open question can be done from the notebook: it lists the criteria of its rubric in the lesson's plan.toml
+  (the criteria, not the anchor answers), a code cell after it loads what it needs, including every table it names,
   and a cell of its own holds the answer.
 """
 
@@ -19,6 +19,7 @@ import pytest
 from helpers import ROOT
 
 import netgov
+from netgov import plans
 from netgov.lessons import LESSONS
 
 EXERCISES = [lesson for lesson in LESSONS if lesson.exercise]
@@ -122,16 +123,12 @@ def test_the_you_need_test_sees_untaught_code():
 
 
 def rubric_criteria(number: int) -> tuple[list[str], list[str]]:
-    """The criteria of a lesson's rubric in docs/instructor-guide.md, and its level descriptions that hold
-    anchor answers (in parentheses), which an exercise notebook must not give away."""
-    guide = (ROOT / "docs" / "instructor-guide.md").read_text()
-    section = re.split(r"^## ", guide, flags=re.M)
-    [lesson] = [s for s in section if s.startswith(f"Lesson {number}:")]
-    rubric = lesson[lesson.index("**Rubric for the open exercise") :]
-    rows = [line for line in rubric.splitlines() if line.startswith("|")][2:]  # after the header and the rule
-    cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
-    anchors = [level for row in cells for level in row[1:] if "(" in level]
-    return [row[0] for row in cells], anchors
+    """The criteria of the rubric for a lesson's open exercise (``L<n>-open-1`` in its plan.toml, which the
+    instructor guide and the class pack show), and its anchor answers, which an exercise notebook must not give
+    away."""
+    [question] = [q for q in plans.plan(number)["open"] if q["id"] == f"L{number}-open-1"]
+    anchors = [" ".join(anchor["answer"].split()[:12]) for anchor in question["anchors"]]
+    return [criterion["criterion"] for criterion in question["rubric"]], anchors
 
 
 def open_question(cells: list) -> int:
@@ -145,10 +142,10 @@ def test_the_open_question_can_be_done_alone(lesson):
     at = open_question(cells)
     question = cells[at].source
     criteria, anchors = rubric_criteria(lesson.number)
-    assert criteria, f"the instructor guide has no rubric for Lesson {lesson.number}"
+    assert criteria, f"Lesson {lesson.number}'s plan.toml has no rubric for its open exercise"
     missing = [c for c in criteria if c.split(":")[0].strip() not in question]
     assert not missing, f"the open question does not list the rubric's criteria {missing}"
-    given_away = [a for a in anchors if a in "\n".join(c.source for c in cells)]
+    given_away = [a for a in anchors if a in " ".join(" ".join(c.source for c in cells).split())]
     assert not given_away, f"the notebook shows the rubric's anchor answers {given_away}"
     assert "instructor has a rubric" not in question
     after = cells[at + 1 :]

@@ -1,9 +1,10 @@
 """Colour is never the only carrier of meaning, and every figure is titled and labelled.
 
-Every figure the lessons draw is built here without a kernel, in its starting state. In each, the traces a
-legend tells apart must also differ in marker shape or line dash; bars and heatmap cells carry their value or
-label as text. Text descriptions under the figures are checked in the browser (static edition) and in each
-lesson's tests.
+Every figure the lessons draw is built here without a kernel: each activity's in its starting state, and each
+diagram a notebook shows outside an activity. In each, the traces a legend tells apart must also differ in marker
+shape or line dash; bars and heatmap cells carry their value or label as text. Text descriptions under the
+figures are checked in the browser (static edition), in each lesson's tests, and for diagrams in the lesson
+contract (tests/test_lessons.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from netgov.lessons import LESSONS
 FIGURES = {
     f"{lesson.name}.{cls.__name__}": cls for lesson in LESSONS for cls in lesson.activity_classes() if cls.has_figure
 }
+#: Every diagram a lesson shows on its own (``Lesson.diagrams``): a function that returns its figure.
+DIAGRAMS = {f"{lesson.name}.{draw.__name__}": draw for lesson in LESSONS for draw in lesson.diagram_functions()}
 
 
 def non_colour_signature(trace) -> tuple:
@@ -26,9 +29,10 @@ def non_colour_signature(trace) -> tuple:
     return (symbol, dash)
 
 
-@pytest.fixture(scope="module", params=list(FIGURES))
+@pytest.fixture(scope="module", params=[*FIGURES, *DIAGRAMS])
 def figure(request):
-    return request.param, FIGURES[request.param]().figure
+    name = request.param
+    return name, DIAGRAMS[name]() if name in DIAGRAMS else FIGURES[name]().figure
 
 
 def test_legend_entries_differ_in_shape_or_dash_not_only_colour(figure):

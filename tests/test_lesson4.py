@@ -2,13 +2,108 @@
 
 from __future__ import annotations
 
+import nbformat
 import pandas as pd
 import pytest
 from answers import right_answers
+from helpers import ROOT
+from test_diagrams import WIDTHS, _box_covers_circle, _boxes_overlap, _geometry
 
 import netgov
 from netgov import lesson4
 from netgov.lesson4 import checks as check
+
+# How a browser opens a site ------------------------------------------------------------------------------
+
+
+def test_the_steps_come_in_the_browser_s_order_and_place_every_method_once():
+    table = lesson4.connection_table()
+    assert table["name"].tolist() == ["DNS lookup", "TCP connection", "TLS handshake", "HTTP request"]
+    assert table["step"].tolist() == [1, 2, 3, 4]
+    placed = [method for step in lesson4.STEPS for method in step["methods"]]
+    simulated = set(netgov.load("detection_signatures")["method"]) - {"none"}
+    assert len(placed) == len(set(placed)) and set(placed) | set(lesson4.ANY_STEP) == simulated
+    assert not set(placed) & set(lesson4.ANY_STEP)
+    step_of = {method: step["name"] for step in lesson4.STEPS for method in step["methods"]}
+    assert step_of["dns"] == "DNS lookup" and step_of["ip"] == "TCP connection"
+    assert step_of["tls_sni"] == step_of["tls_mitm"] == "TLS handshake" and step_of["http_url"] == "HTTP request"
+    # The methods carry the simulation's names, so that the diagram and "Detect the block" agree.
+    assert table.set_index("name").loc["TLS handshake", "methods"] == (
+        "TLS filtering by server name (SNI); TLS interception (man in the middle)"
+    )
+    # Over HTTPS only the request for the page is hidden; the site's name is readable twice.
+    assert table["encrypted"].tolist() == [False, False, False, True]
+    assert table[table["path_reads"].str.contains("name")]["name"].tolist() == ["DNS lookup", "TLS handshake"]
+
+
+def _method_traces(fig) -> dict:
+    labels = set(netgov.load("detection_signatures")["label"])
+    return {trace.name: trace for trace in fig.data if trace.name in labels}
+
+
+def test_the_diagram_draws_each_method_at_its_step_named_and_in_its_own_shape():
+    fig = lesson4.connection_steps()
+    labels = netgov.load("detection_signatures").set_index("method")["label"]
+    traces = _method_traces(fig)
+    assert len(traces) == sum(len(step["methods"]) for step in lesson4.STEPS)
+    for step in lesson4.STEPS:
+        for method in step["methods"]:
+            trace = traces[labels[method]]
+            assert trace.y == (step["step"],) and trace.text[0], f"{method} is not drawn, named, at its step"
+    symbols = [trace.marker.symbol for trace in traces.values()]
+    assert len(set(symbols)) == len(symbols)
+    assert {t.name: t.line.dash for t in fig.data if t.mode == "lines"} == {
+        "Readable on the way": "solid",
+        "Encrypted (HTTPS)": "dash",
+    }
+    ends = next(t for t in fig.data if t.name == "Resolver or server")
+    assert list(ends.text) == ["DNS resolver", "Site's server", "Site's server", "Site's server"]
+    assert fig.layout.height <= 480  # a projector's screen at 150% zoom
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_diagram_s_labels_overlap_nothing_and_stay_in_the_plot(width):
+    markers, labels, _, plot = _geometry(lesson4.connection_steps(), width)
+    assert len(labels) == 4 + 4 + 5  # the ends, what is seen on the way, the methods
+    for i, label in enumerate(labels):
+        box = label["box"]
+        assert plot[0] <= box[0] and plot[1] <= box[1] and box[2] <= plot[2] and box[3] <= plot[3], label["name"]
+        for other in labels[i + 1 :]:
+            assert not _boxes_overlap(box, other["box"]), f"{label['name']} overlaps {other['name']}"
+        for marker in markers:
+            if marker is not label["owner"]:
+                assert not _box_covers_circle(box, marker["centre"], marker["radius"]), (label["name"], marker)
+
+
+def test_the_diagram_s_description_names_every_step_end_and_method():
+    cells = nbformat.read(ROOT / "notebooks" / "04-blocked.ipynb", as_version=4).cells
+    at = next(i for i, c in enumerate(cells) if c.cell_type == "code" and "connection_steps()" in c.source)
+    description = " ".join(cells[at + 1].source.split())
+    assert description.startswith("**Figure description.**")
+    for step in lesson4.STEPS:
+        assert f"{step['step']}. {step['name']}" in description
+        assert step["talks_to"].lower() in description.lower()
+    for trace in _method_traces(lesson4.connection_steps()).values():
+        assert trace.text[0] in description, trace.text[0]
+
+
+def test_the_quiz_asks_what_of_an_https_address_can_be_read_on_the_way():
+    question = next(q for q in lesson4.quiz_questions() if "https://example.org/news/today" in q.question)
+    position = {choice.text: i for i, choice in enumerate(question.choices)}
+
+    def choice(fragment: str) -> int:
+        return next(i for text, i in position.items() if fragment in text)
+
+    assert question.answer(choice("in the DNS lookup and in the ClientHello")) is True
+    # Near misses: half the answer, the plain-HTTP answer, and the belief that HTTPS hides everything.
+    for fragment, explained_by in [
+        ("but only in the DNS lookup", "ClientHello"),
+        ("The whole address", "inside the encrypted TLS connection"),
+        ("Nothing", "ClientHello itself travel in the clear"),
+    ]:
+        assert question.answer(choice(fragment)) is False
+        assert explained_by in question.choices[choice(fragment)].why
+
 
 # Case explorer ----------------------------------------------------------------------------------------
 

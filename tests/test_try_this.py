@@ -15,6 +15,7 @@ from helpers import ROOT
 
 import netgov
 from netgov import data, lesson1, lesson2, lesson4
+from netgov.lesson4.activities import PROBES
 from netgov.lessons import LESSONS
 
 FOLDED = re.compile(r"\*\*Try this:?\*\*.*?<details>\s*<summary>What you should find", re.S)
@@ -173,7 +174,7 @@ def test_lesson4_cases_answer():
 
 
 def test_lesson4_after_2024_answer():
-    # Section 6: the only low-confidence case begun after OONI's report of 19 September 2024 is Respublika's own
+    # Section 7: the only low-confidence case begun after OONI's report of 19 September 2024 is Respublika's own
     # claim, and "what you should now see" says the period holds more journalists' cases than measured blocks.
     cases = lesson4.case_table()
     after = cases[cases["start"] > "2024-09-19"]
@@ -182,6 +183,30 @@ def test_lesson4_after_2024_answer():
     events = netgov.load("events")
     speech = events[(events["topic"] == "speech") & (events["date"] > "2024-09-19")]
     assert len(speech) > measured
+
+
+def test_lesson4_connection_answer():
+    # Section 2: each method shows first at the step the diagram puts it at, in the way the simulation shows it.
+    step_of = {method: step["name"] for step in lesson4.STEPS for method in step["methods"]}
+    assert step_of == {
+        "dns": "DNS lookup",
+        "ip": "TCP connection",
+        "tls_sni": "TLS handshake",
+        "tls_mitm": "TLS handshake",
+        "http_url": "HTTP request",
+    }
+    probes = netgov.load("detection_signatures").set_index("method")
+    assert "wrong address" in probes.loc["dns", "dns"] and "name does not exist" in probes.loc["dns", "dns"]
+    assert probes.loc["ip", "tcp"].startswith("Times out or is reset")
+    assert "after the ClientHello" in probes.loc["tls_sni", "tls"]
+    assert probes.loc["tls_mitm", "tls"].startswith("Completes") and "do not trust" in probes.loc["tls_mitm", "tls"]
+    assert probes.loc["http_url", "http"].startswith("A block page or a reset")
+    # Throttling fails no step; a shutdown fails from the lookup on, for every site.
+    assert set(lesson4.ANY_STEP) == {"throttling", "shutdown"}
+    assert "Connects" in probes.loc["throttling", "tcp"] and "slowly" in probes.loc["throttling", "http"]
+    assert probes.loc["shutdown", "dns"].startswith("No answer") and "every other site" in probes.loc["shutdown", "tcp"]
+    # The simulation asks for the page over plain HTTP before it tries the HTTPS handshake.
+    assert [label for _, label in PROBES] == ["DNS lookup", "TCP connection", "HTTP request", "TLS handshake"]
 
 
 def test_lesson4_detection_answer():

@@ -3,18 +3,30 @@
 * ``python -m netgov check``: load and validate every table.
 * ``python -m netgov dictionary [--write]``: print the data dictionary, or regenerate it (and the table of the
   sources by kind and language) in data/README.md.
-* ``python -m netgov export [--out site]``: write the static edition (every notebook as an HTML page that needs
-  no kernel) to site/.
+* ``python -m netgov export [--audience students|instructors] [--out site]``: write the static edition (every
+  notebook as an HTML page that needs no kernel) to site/; the students' edition (the default) leaves out the
+  instructors' documents and pages.
+* ``python -m netgov pack LESSON [--audience students|instructors] [--out DIR]``: a lesson's class pack, pages
+  to print (:mod:`netgov.packs`), written to packs/lessonN-<audience>/ unless told.
 * ``python -m netgov data freshness [--months 12] [--fail-after MONTHS] [--today DATE]``: the reviewer's
   freshness report (:mod:`netgov.freshness`); exits 1 only with ``--fail-after`` and a kit staler than that.
 * ``python -m netgov data as-of [--write]``: the kit's as-of date, or write it into the README's as-of block.
 * ``python -m netgov glossary [--lesson N] [--out FILE]``: a printable glossary in English, Russian and Kazakh.
+* ``python -m netgov roleplay [--write]``: print the role-play document's generated block (Lesson 2's
+  roleplay.toml with the cards' actors), or regenerate it in docs/roleplay-osce-permanent-council.md.
+* ``python -m netgov guide [--write]``: print the instructor guide's blocks generated from each lesson's
+  ``plan.toml`` (times, run sheets, misconceptions, rubrics), or rewrite them in docs/instructor-guide.md.
+* ``python -m netgov doctor [--quick] [--root DIR] [--timeout SECONDS]``: is this installation ready for a class
+  (:mod:`netgov.doctor`)? One line per check, OK or PROBLEM with the fix; exits 1 when any check finds a problem.
+* ``python -m netgov project [LESSON] [--port N]``: serve a lesson (or every lesson) with Voila in projector mode
+  (:mod:`netgov.projector`), sized for a 1280x720 projector at 150 % zoom.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from ._notebooks import CELL_TIMEOUT
 from .data import (
     BALANCE_END,
     BALANCE_START,
@@ -29,6 +41,8 @@ from .data import (
 
 AS_OF_START = "<!-- as-of:start -->"
 AS_OF_END = "<!-- as-of:end -->"
+#: The role-play document, relative to the kit's folder (run the command there, as for the guide).
+ROLEPLAY_DOC = Path("docs") / "roleplay-osce-permanent-council.md"
 
 
 def _replace_block(path: Path, start_marker: str, end_marker: str, text: str) -> None:
@@ -59,6 +73,18 @@ def _months(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0 (such as 300), not {text!r}")
+    return value
+
+
 def _day(text: str):
     import argparse
     import datetime
@@ -79,6 +105,23 @@ def main(argv: list[str] | None = None) -> int:
     dictionary.add_argument("--write", action="store_true", help="update data/README.md in place")
     export_parser = commands.add_parser("export", help="write the static edition (run it in the kit's folder)")
     export_parser.add_argument("--out", default="site", help="the folder to write (default: site)")
+    export_parser.add_argument(
+        "--audience",
+        choices=("students", "instructors"),
+        default="students",
+        help="students (the default): lessons, exercises, glossary and the students' packs; instructors: also the "
+        "instructors' documents and packs",
+    )
+    pack_parser = commands.add_parser("pack", help="a lesson's class pack: printable pages")
+    pack_parser.add_argument("lesson", help="the lesson's number (such as 2)")
+    pack_parser.add_argument(
+        "--audience",
+        choices=("students", "instructors"),
+        default="students",
+        help="students (the default): worksheet, glossary, exit ticket, role cards; instructors: also run sheets, "
+        "answer keys, rubrics and anchors, misconceptions",
+    )
+    pack_parser.add_argument("--out", help="the folder to write (default: packs/lessonN-<audience>)")
     data_parser = commands.add_parser("data", help="how current the data is: freshness, as-of")
     data_commands = data_parser.add_subparsers(dest="data_command", required=True, metavar="data-command")
     fresh = data_commands.add_parser(
@@ -99,6 +142,34 @@ def main(argv: list[str] | None = None) -> int:
     glossary_parser.add_argument(
         "--out", default="glossary.html", help="the HTML file to write (default: glossary.html)"
     )
+    roleplay_parser = commands.add_parser("roleplay", help="print or write the role-play document's generated block")
+    roleplay_parser.add_argument("--write", action="store_true", help="update docs/roleplay-osce-permanent-council.md")
+    guide_parser = commands.add_parser("guide", help="the instructor guide's blocks from each lesson's plan.toml")
+    guide_parser.add_argument(
+        "--write", action="store_true", help="update docs/instructor-guide.md in place (run it in the kit's folder)"
+    )
+    doctor_parser = commands.add_parser(
+        "doctor", help="check this installation before class: one line per check, with the fix for each problem"
+    )
+    doctor_parser.add_argument(
+        "--quick", action="store_true", help="leave out the smoke run (the start notebook in a fresh kernel)"
+    )
+    doctor_parser.add_argument(
+        "--root", help="the kit's folder, holding notebooks/ (default: this folder, else the kit's checkout)"
+    )
+    doctor_parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=CELL_TIMEOUT,
+        help=f"seconds each cell of the smoke run may take (default: {CELL_TIMEOUT})",
+    )
+    project_parser = commands.add_parser(
+        "project", help="show a lesson on a projector: Voila in projector mode (run it in the kit's folder)"
+    )
+    project_parser.add_argument(
+        "lesson", nargs="?", help="the lesson's number (0 to 4) or a notebook's path (default: a list of every lesson)"
+    )
+    project_parser.add_argument("--port", type=int, help="the port Voila listens on (default: Voila's, 8866)")
     as_of_parser = data_commands.add_parser("as-of", help="the kit's as-of date, computed from the data")
     as_of_parser.add_argument("--write", action="store_true", help="update the as-of block in README.md")
 
@@ -107,16 +178,28 @@ def main(argv: list[str] | None = None) -> int:
         from .export import ExportError, export
 
         try:
-            export(".", args.out)
+            export(".", args.out, audience=args.audience)
         except ExportError as error:
             parser.exit(2, f"python -m netgov export: {error}\n")
         return 0
+    if args.command == "pack":
+        return _pack_command(parser, args)
     if args.command == "check":
         for name in resource_names():
             print(f"{name}: {len(load(name))} rows")
         return 0
     if args.command == "data":
         return _data_command(args)
+    if args.command == "guide":
+        return _guide_command(args.write)
+    if args.command == "doctor":
+        from .doctor import PROBLEM, report, run
+
+        results = run(args.root, quick=args.quick, timeout=args.timeout)
+        print(report(results))
+        return 1 if any(result.status == PROBLEM for result in results) else 0
+    if args.command == "project":
+        return _project(parser, args.lesson, args.port)
     if args.command == "glossary":
         from .glossary import handout
 
@@ -127,6 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.out).write_text(page, encoding="utf-8")
         print(f"{args.out} written: print it from a browser (A4 or US Letter).")
         return 0
+    if args.command == "roleplay":
+        return _roleplay_command(args)
     text = dictionary_markdown()
     if not args.write:
         print(text)
@@ -134,6 +219,79 @@ def main(argv: list[str] | None = None) -> int:
     _replace_block(data_dir() / "README.md", DICTIONARY_START, DICTIONARY_END, text)
     _replace_block(data_dir() / "README.md", BALANCE_START, BALANCE_END, balance_markdown())
     return 0
+
+
+def _roleplay_command(args) -> int:
+    from .lesson2.roleplay import ROLEPLAY_END, ROLEPLAY_START, roleplay_markdown
+
+    text = roleplay_markdown()
+    if args.write:
+        _replace_block(ROLEPLAY_DOC, ROLEPLAY_START, ROLEPLAY_END, text)
+    else:
+        print(text, end="")
+    return 0
+
+
+def _guide_command(write: bool) -> int:
+    from .plans import GUIDE, guide_markdown, guide_text, planned_lessons
+
+    if not write:
+        for number in planned_lessons():
+            print(f"## Lesson {number}\n\n{guide_markdown(number)}")
+        return 0
+    if not GUIDE.exists():
+        raise SystemExit(f"{GUIDE} not found: run the command in the kit's folder.")
+    try:
+        text = guide_text(GUIDE.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
+    GUIDE.write_text(text, encoding="utf-8")
+    print(f"{GUIDE} updated.")
+    return 0
+
+
+def _pack_command(parser, args) -> int:
+    from .packs import PackError, build
+
+    try:
+        files = build(args.lesson, args.audience, args.out)
+    except (PackError, KeyError) as error:
+        message = error.args[0] if isinstance(error, KeyError) else str(error)
+        parser.exit(2, f"python -m netgov pack: {message}\n")
+    print(f"{len(files)} pages written to {files[0].parent}: open {files[0]} and print each page from a browser.")
+    return 0
+
+
+def project_target(lesson: str | None) -> Path:
+    """What ``python -m netgov project`` serves: a lesson's notebook by number, a notebook by path, or the
+    folder of lessons; relative to the current folder (the kit's). Raises ValueError naming what exists."""
+    from .lessons import LESSONS
+
+    numbers = {str(entry.number): entry.notebook for entry in LESSONS}
+    target = Path("notebooks" if lesson is None else numbers.get(lesson, lesson))
+    if not target.exists():
+        raise ValueError(
+            f"no lesson {lesson!r} here: give a lesson's number ({', '.join(numbers)}) or a notebook's path, "
+            "and run the command in the kit's folder"
+        )
+    return target
+
+
+def _project(parser, lesson: str | None, port: int | None) -> int:
+    import subprocess
+
+    from .projector import voila_command
+
+    try:
+        target = project_target(lesson)
+        cmd, env = voila_command(target, port=port)
+    except ValueError as error:
+        parser.exit(2, f"python -m netgov project: {error}\n")
+    print("Projector mode: zoom the browser to 150 % (Ctrl and +) on a 1280x720 projector. Ctrl-C stops Voila.")
+    try:
+        return subprocess.call(cmd, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def _data_command(args) -> int:

@@ -59,9 +59,12 @@ def voila_server(folder: Path, log_path: Path | None = None):
     """Voila serving ``folder`` on a free loopback port, as a teacher would start it; yields the base URL.
 
     Voila runs in this interpreter's environment (``python -m voila``), with the kit's defaults:
-    code hidden, tracebacks hidden (a failing cell shows "There was an error ...").
+    code hidden, tracebacks hidden (a failing cell shows "There was an error ..."). It finds the kit's projector
+    template (``?template=netgov-projector``) whether the kit was installed from a wheel or runs from its folder.
     """
+    from .projector import voila_environment
+
     port = free_port()
     cmd = [sys.executable, "-m", "voila", str(folder), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
-    with running_server(cmd, port, "/", log_path, cwd=folder) as url:
+    with running_server(cmd, port, "/", log_path, cwd=folder, env=voila_environment()) as url:
         yield url

@@ -44,7 +44,11 @@ class FigureOutput:
     def refresh(self) -> None:
         from IPython import get_ipython
 
+        from .figures import fit_screen
+
         self.refreshes += 1
+        # Here rather than in each activity: no figure an activity shows can be taller than a projector's screen.
+        fit_screen(self.figure)
         if getattr(get_ipython(), "kernel", None) is None:
             # No kernel (a test or a benchmark): do the serialisation display() would do, show nothing.
             self.figure.to_json()
@@ -191,9 +195,16 @@ class FilteredTimeline(Activity):
     empty_text = "Nothing matches these filters."
 
     def _assemble(
-        self, filters: list, years: tuple[int, int], bounds: tuple[int, int], chart: FigureOutput, picker_label: str
+        self,
+        filters: list,
+        years: tuple[int, int],
+        bounds: tuple[int, int],
+        chart: FigureOutput,
+        picker_label: str,
+        under_chart: tuple = (),
     ) -> None:
-        """Lay out the filters, a year-range slider (``years`` within ``bounds``), the chart, the list and the card."""
+        """Lay out the filters, a year-range slider (``years`` within ``bounds``), the chart (and ``under_chart``,
+        widgets shown under it, such as a legend), the list and the card."""
         import ipywidgets as widgets
 
         self.years = year_range(years, *bounds)
@@ -207,7 +218,7 @@ class FilteredTimeline(Activity):
         self._build(
             [*filters, self.years],
             chart=chart,
-            layout=[widgets.HBox(filters), self.years, "chart", "text", self.picker, self.detail],
+            layout=[widgets.HBox(filters), self.years, "chart", *under_chart, "text", self.picker, self.detail],
         )
 
     def update(self, change: object = None) -> None:

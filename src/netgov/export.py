@@ -1,10 +1,15 @@
 """The static edition: every lesson and exercise notebook as an HTML page that needs no kernel and no network.
 
 ``python -m netgov export`` (run in the kit's folder) executes each notebook in a fresh kernel and writes
-``site/``: one page per notebook, the instructor docs, an index, and plotly's JavaScript once beside them, so
-that the figures stay interactive (hover, zoom) with no connection. Widgets cannot work without a kernel: each
-activity is shown in its starting state (its figure, its text, the value of each control) under a note that
-says where to use it. Solutions are not exported.
+``site/``: one page per notebook, the glossary, the class packs of the lessons that have a plan, an index, and
+plotly's JavaScript once beside them, so that the figures stay interactive (hover, zoom) with no connection.
+Widgets cannot work without a kernel: each activity is shown in its starting state (its figure, its text, the
+value of each control) under a note that says where to use it. Solutions are never exported.
+
+The edition exists for two audiences (:data:`AUDIENCES`). The students' edition, the default, is what a course
+page may carry: lessons, exercises, the glossary and the students' packs. The instructors' edition adds the
+documents in ``docs/`` (the instructor guide, the role-play notes) and the instructors' packs (run sheets,
+answer keys, rubrics with anchor answers).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import nbformat
 
 from . import _notebooks
 from ._validate import need_text
+from .packs import AUDIENCES  # the two editions, the same as the class packs': students (the default), instructors
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
@@ -62,7 +68,9 @@ STYLE = """
 """
 
 
-__all__ = ["ExportError", "StaticWidgets", "export", "local_links_to_html", "make_static"]
+__all__ = ["AUDIENCES", "ExportError", "StaticWidgets", "export", "local_links_to_html", "make_static"]
+
+#: Who an edition is for; the students' one is the default, and carries nothing meant for instructors only.
 
 
 class ExportError(RuntimeError):
@@ -276,15 +284,24 @@ def export(
     out: Path | str | None = None,
     log=print,
     execute: Callable[[Path], nbformat.NotebookNode] | None = None,
+    audience: str = "students",
+    packs: dict[int, dict] | None = None,
 ) -> dict[str, int]:
-    """Write the static edition of the kit in ``root`` to ``out`` (default ``root/site``).
+    """Write the static edition of the kit in ``root`` to ``out`` (default ``root/site``) for an ``audience``
+    (``"students"``, the default, or ``"instructors"``).
 
     ``execute(path)`` returns a notebook executed with its widget state, as :func:`netgov._notebooks.execute`
     does (the default: each notebook runs in a fresh kernel). A caller that has already run the notebooks, like
     the test suite, passes its own, so that nothing runs twice; the notebook it returns is changed into the page.
 
+    ``packs`` maps a lesson's number to the definition files its pack is made from (the keyword arguments of
+    :func:`netgov.packs.build`, such as ``{"plan": path}``); by default every lesson with a ``plan.toml`` gets its
+    pack, from the kit's own definitions.
+
     Returns ``{page path relative to out: number of plotly figures on it}`` for the notebook pages.
     """
+    if audience not in AUDIENCES:
+        raise ValueError(f"audience must be one of {', '.join(map(repr, AUDIENCES))}, not {audience!r}.")
     if execute is None:
         execute = _execute
     elif not callable(execute):
@@ -307,7 +324,8 @@ def export(
     pages: dict[str, int] = {}
     from .freshness import as_of
 
-    index = ["<h1>netgov: the static edition</h1>", STATIC_INTRO, f"<p>{html.escape(str(as_of()))}</p>"]
+    title = f"netgov: the static edition for {audience}"
+    index = [f"<h1>{title}</h1>", STATIC_INTRO, f"<p>{html.escape(str(as_of()))}</p>"]
     for folder, heading in SECTIONS:
         (out / folder).mkdir()
         index.append(f"<h2>{heading}</h2><ul>")
@@ -320,7 +338,7 @@ def export(
             (out / relative).write_text(_notebook_page(nb, title, depth=1), encoding="utf-8")
             index.append(f'<li><a href="{relative}">{html.escape(title)}</a></li>')
         index.append("</ul>")
-    docs = sorted((root / "docs").glob("*.md")) if (root / "docs").is_dir() else []
+    docs = sorted((root / "docs").glob("*.md")) if (root / "docs").is_dir() and audience == "instructors" else []
     if docs:
         (out / "docs").mkdir()
         index.append("<h2>For instructors</h2><ul>")
@@ -335,10 +353,32 @@ def export(
     index.append(
         '<h2>Glossary</h2><ul><li><a href="glossary.html">The terms in English, Russian and Kazakh</a></li></ul>'
     )
-    (out / "index.html").write_text(_simple_page("netgov: the static edition", "\n".join(index)), encoding="utf-8")
+    index += _packs(out, audience, packs)
+    (out / "index.html").write_text(_simple_page(title, "\n".join(index)), encoding="utf-8")
     (out / "pages.json").write_text(json.dumps(pages, indent=1), encoding="utf-8")
     log(f"wrote {len(pages)} notebook pages and {len(docs)} documents to {out}")
     return pages
+
+
+def _packs(out: Path, audience: str, sources: dict[int, dict] | None) -> list[str]:
+    """Write the class packs for ``audience`` under ``out/packs``; the index's lines that link them."""
+    from .lessons import lesson
+    from .packs import PackError, build, lessons_with_plans
+
+    chosen = {entry.number: {} for entry in lessons_with_plans()} if sources is None else sources
+    if not chosen:
+        return []
+    lines = [f"<h2>Class packs for {audience}</h2><ul>"]
+    for number, files in sorted(chosen.items()):
+        entry = lesson(number)
+        try:
+            build(entry, audience, out / "packs" / f"lesson{number}", **files)
+        except PackError as error:
+            raise ExportError(f"The class pack of Lesson {number} cannot be made: {error}") from None
+        link = f"packs/lesson{number}/index.html"
+        lines.append(f'<li><a href="{link}">Lesson {number}: {html.escape(entry.title)}</a></li>')
+    lines.append("</ul>")
+    return lines
 
 
 STATIC_INTRO = (

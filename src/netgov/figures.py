@@ -35,6 +35,9 @@ __all__ = [
     "clear",
     "TEMPLATE_NAME",
     "date_axis_years",
+    "fit_rows",
+    "fit_screen",
+    "legend_html",
     "message_figure",
     "register_template",
     "year_axis",
@@ -230,3 +233,96 @@ def message_figure(message: str, *, title: str = "Nothing to show") -> go.Figure
     clear(fig, message)
     fig.update_layout(title_text=title, xaxis_visible=False, yaxis_visible=False, height=300)
     return fig
+
+
+def fit_screen(fig: BaseFigure) -> BaseFigure:
+    """In projector mode (:func:`netgov.projector.active`), lower a figure taller than the projector's screen to
+    :data:`netgov.projector.FIGURE_HEIGHT`; elsewhere leave it as it is. Returns the figure.
+
+    Every activity's figure passes through here before it is shown. A figure whose rows need their height (a
+    timeline with one row per case) is better fitted with :func:`fit_rows`, which keeps the rows readable.
+    """
+    from . import projector
+
+    need_figure(fig, "fit_screen()")
+    if projector.active() and (fig.layout.height or 0) > projector.FIGURE_HEIGHT:
+        fig.layout.height = projector.FIGURE_HEIGHT
+    return fig
+
+
+def fit_rows(
+    fig: BaseFigure, rows: int, *, row_height: int = 24, extra: int = 220, least: int = 420, top_first: bool = False
+) -> int:
+    """Give a chart with one category per row on its y axis the height its ``rows`` need, and return how many
+    rows it shows at once.
+
+    The height is ``row_height`` pixels a row plus ``extra`` for the title, the axes and the legend, and at
+    least ``least``. In projector mode a chart that would be taller than the screen gets
+    :data:`netgov.projector.FIGURE_HEIGHT` and shows the rows that fit, from the top, at their full height;
+    the others are a drag away (the chart pans up and down, not sideways). ``top_first`` says that the first
+    category is drawn at the top (a reversed axis) rather than the last.
+    """
+    from . import projector
+
+    need_figure(fig, "fit_rows()")
+    rows = need_whole_number(rows, "fit_rows()'s rows", 12)
+    for value, what in ((row_height, "row_height"), (extra, "extra"), (least, "least")):
+        if need_whole_number(value, f"fit_rows({what}=...)", 24) < 0:
+            raise ValueError(f"fit_rows({what}=...) must be 0 or more pixels, not {value}.")
+    if rows < 0:
+        raise ValueError(f"fit_rows() needs a number of rows of 0 or more, not {rows}.")
+    height = max(least, row_height * rows + extra)
+    shown = rows
+    window = None
+    if projector.active() and height > projector.FIGURE_HEIGHT:
+        height = projector.FIGURE_HEIGHT
+        shown = min(rows, max(1, (height - extra) // max(row_height, 1)))
+        if shown < rows:
+            window = [shown - 0.5, -0.5] if top_first else [rows - shown - 0.5, rows - 0.5]
+    fig.layout.height = height
+    if window is None:
+        fig.update_yaxes(range=None, autorange="reversed" if top_first else True)
+        fig.update_layout(dragmode=None)
+        fig.update_xaxes(fixedrange=None)
+    else:
+        fig.update_yaxes(range=window, autorange=False)
+        fig.update_layout(dragmode="pan")
+        fig.update_xaxes(fixedrange=True)
+    return shown
+
+
+#: Marker symbols as characters, for a legend written in HTML.
+_SYMBOL_CHARACTERS = {
+    "circle": "\u25cf",
+    "square": "\u25a0",
+    "diamond": "\u25c6",
+    "triangle-up": "\u25b2",
+    "x": "\u2716",
+    "star": "\u2605",
+    "cross": "\u271a",
+    "triangle-down": "\u25bc",
+    "hexagon": "\u2b22",
+    "pentagon": "\u2b1f",
+}
+
+
+def legend_html(entries: Iterable[tuple[str, str, str]]) -> str:
+    """A chart's legend as one paragraph of HTML: each entry ``(label, colour, symbol)`` as its marker, drawn as a
+    character in its colour, and its label. ``symbol`` is one of :data:`SYMBOLS` or ``"x"``.
+
+    For a projected chart (:mod:`netgov.projector`), where plotly's legend would take rows the screen needs.
+    """
+    import html
+
+    parts = []
+    for entry in entries:
+        if not (isinstance(entry, tuple) and len(entry) == 3 and all(isinstance(v, str) for v in entry)):
+            raise TypeError(f"legend_html() needs (label, colour, symbol) entries of text, not {entry!r}.")
+        label, colour, symbol = entry
+        if symbol not in _SYMBOL_CHARACTERS:
+            raise ValueError(f"legend_html(): unknown symbol {symbol!r}; use one of {', '.join(_SYMBOL_CHARACTERS)}.")
+        parts.append(
+            f'<span style="display:inline-block;margin-right:1.2em"><span style="color:{html.escape(colour)}">'
+            f"{_SYMBOL_CHARACTERS[symbol]}</span> {html.escape(label)}</span>"
+        )
+    return f"<p>{' '.join(parts)}</p>"

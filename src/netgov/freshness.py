@@ -43,11 +43,6 @@ __all__ = [
 REVIEW_COLUMN = "last_reviewed"
 
 
-def _resource(table: str) -> dict:
-    data.schema(table)  # a wrong name or type fails here with the list of tables
-    return data._resources(str(data.data_dir()))[table]
-
-
 _TESTS = ("equals", "not", "empty", "newest_in")
 
 
@@ -59,7 +54,7 @@ def review_rule(table: str) -> dict | None:
     ``{"equals": value}``, ``{"not": value}``, ``{"empty": true}``, or ``{"newest_in": [columns]}`` (the row
     holds the newest value of ``field`` within its series, the rows sharing those columns).
     """
-    rule = _resource(table).get("review")
+    rule = data._resource(table, str(data.data_dir())).get("review")
     if rule is None:
         return None
     label = f"datapackage.json, table {table!r}, review rule"
@@ -259,7 +254,8 @@ class Report:
             if t.newest_source:
                 newest = f"{t.newest_source} ({t.newest_source_id})"
             else:
-                newest = "cites no dated source" if "source_ids" in data.load(t.table) else "has no source column"
+                cites = data.source_columns(data.load(t.table))
+                newest = "cites no dated source" if cites else "has no source column"
             lines.append(f"  {t.table:<{width}}  {newest}")
         return "\n".join(lines)
 
@@ -298,7 +294,7 @@ def _ids(frame: pd.DataFrame, table: str) -> pd.Series:
 
 
 def _newest_source(frame: pd.DataFrame) -> tuple[datetime.date | None, str | None]:
-    if "source_ids" not in frame:
+    if not data.source_columns(frame):
         return None, None
     cited = set(data.source_ids_of(frame))
     sources = data.load("sources")

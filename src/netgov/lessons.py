@@ -19,7 +19,9 @@ class Lesson:
     """One lesson: where its parts are, and the activities its notebook shows, in the order it shows them.
 
     ``module`` is the package a learner imports (``netgov.lesson1``); it holds the activities, the tables,
-    ``quiz_questions()`` (when the lesson has a quiz) and a ``checks`` module (when it has an exercise).
+    ``quiz_questions()`` (when the lesson has a quiz) and a ``checks`` module (when it has an exercise), whose
+    ``answers()`` gives the right answer to each check. ``diagrams`` names the package's functions that return a
+    figure the notebook shows on its own, outside any activity (a diagram that explains, with nothing to change).
     """
 
     number: int
@@ -29,6 +31,7 @@ class Lesson:
     activities: tuple[str, ...]
     exercise: bool = True
     quiz: bool = True
+    diagrams: tuple[str, ...] = ()
 
     @property
     def stem(self) -> str:
@@ -63,10 +66,16 @@ class Lesson:
         module = self.load()
         return [getattr(module, name) for name in self.activities]
 
+    def diagram_functions(self) -> list:
+        """The functions that draw the lesson's diagrams, in the order the notebook shows them."""
+        module = self.load()
+        return [getattr(module, name) for name in self.diagrams]
+
     @property
     def figures(self) -> int:
-        """How many plotly figures the lesson notebook shows once it has run (one per activity that draws)."""
-        return sum(cls.has_figure for cls in self.activity_classes())
+        """How many plotly figures the lesson notebook shows once it has run: one per activity that draws, and
+        one per diagram."""
+        return sum(cls.has_figure for cls in self.activity_classes()) + len(self.diagrams)
 
     def checks(self) -> dict:
         """The exercise checks by name (``{"q1": ..., ...}``), in order; empty when the lesson has no exercise."""
@@ -74,6 +83,13 @@ class Lesson:
             return {}
         checks = importlib.import_module(f"{self.module}.checks")
         return {name: getattr(checks, name) for name in checks.__all__ if hasattr(getattr(checks, name), "expected")}
+
+    def answers(self) -> dict:
+        """The right answer to each exercise check (``{"q1": ..., ...}``), computed from the data by the checks
+        module's ``answers()``: the instructors' answer key. Empty when the lesson has no exercise."""
+        if not self.exercise:
+            return {}
+        return importlib.import_module(f"{self.module}.checks").answers()
 
     def quiz_questions(self) -> list:
         """The lesson's quiz questions, built from the data; empty when the lesson has no quiz."""
@@ -117,6 +133,7 @@ LESSONS: tuple[Lesson, ...] = (
         "Blocked: LiveJournal, RFE/RL and what came after",
         "netgov.lesson4",
         ("CaseExplorer", "DetectTheBlock", "MysteryMeasurement", "CollateralDamage", "ClaimChecker"),
+        diagrams=("connection_steps",),
     ),
 )
 

@@ -111,3 +111,22 @@ CUT_TEXT_SCRIPT = """() => {
 def cut_texts(page) -> list[str]:
     """Widget texts a learner cannot read whole on the page (see CUT_TEXT_SCRIPT)."""
     return page.evaluate(CUT_TEXT_SCRIPT)
+
+
+def new_page(browser, **context_options):
+    """A context and a tab in it (``context_options`` as for ``browser.new_context``); the tab's
+    ``external_requests`` lists every request it makes to anything but this machine."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.external_requests = []
+    page.on("request", lambda request: _record(page, request.url))
+    return context, page
+
+
+def _record(page, url: str) -> None:
+    from urllib.parse import urlparse
+
+    host = urlparse(url).hostname or ""
+    if url.startswith(("http://", "https://", "ws://", "wss://")) and host not in ("127.0.0.1", "localhost", "::1"):
+        page.external_requests.append(url)

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from browserkit import CHROMIUM_FLAGS, chromium_path, need_browser
+from browserkit import CHROMIUM_FLAGS, chromium_path, need_browser, new_page
 from helpers import ROOT, free_port, lab_test_flags, running_server, voila_server
 
 
@@ -65,21 +65,9 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A browser tab; ``page.external_requests`` lists every request it made to anything but this machine."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    page.external_requests = []
-    page.on("request", lambda request: _record(page, request.url))
+    context, page = new_page(browser, viewport={"width": 1400, "height": 1000})
     yield page
     context.close()
-
-
-def _record(page, url: str) -> None:
-    from urllib.parse import urlparse
-
-    host = urlparse(url).hostname or ""
-    if url.startswith(("http://", "https://", "ws://", "wss://")) and host not in ("127.0.0.1", "localhost", "::1"):
-        page.external_requests.append(url)
 
 
 @pytest.fixture(scope="session")

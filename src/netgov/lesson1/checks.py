@@ -168,3 +168,23 @@ def q6(answer: str):
             "Tick every theme, switch the highlight on and count the orange diamonds in each row.",
         )
     return not_yet(f"'{answer}' is not one of the themes.", f"The themes are: {', '.join(THEMES.values())}.")
+
+
+def answers() -> dict[str, object]:
+    """The right answer to each check, computed from the tables the way a learner would, separately from the
+    checks' own reasoning: the instructors' answer key, and what the tests give each check as right."""
+    provisions = data.load("provisions")
+    law = provisions[provisions["act_id"] == LAW_2009]
+    acts = data.load("legal_acts")
+    act = acts.set_index("id").loc[LAW_2009]
+    merged = data.load("assessments").merge(provisions[["id", "act_id"]], left_on="provision_id", right_on="id")
+    extending = acts[acts["extends_2009_law"]]
+    table = legislation_table()
+    return {
+        "q1": len(law),
+        "q2": law["affects"].str.split(";").explode().unique().tolist(),
+        "q3": (act["signed"] - act["adopted"]).days,
+        "q4": merged[merged["act_id"] == LAW_2009]["verdict"].value_counts().index[0],
+        "q5": int((extending["signed"].dt.year >= 2014).sum()),
+        "q6": THEMES[table[table["extends_2009_law"]]["theme"].value_counts().index[0]],
+    }

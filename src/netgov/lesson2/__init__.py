@@ -2,8 +2,9 @@
 
 What a learner calls, all importable from here (``from netgov import lesson2``):
 
-* tables: :func:`statement_table`, :func:`latest_positions`, the role-play briefs (:func:`role_brief`,
-  :data:`ROLES`) and the plain-language labels of the codes;
+* tables: :func:`statement_table`, :func:`latest_positions` and the plain-language labels of the codes;
+* the Permanent Council role-play (``roleplay.toml`` beside this file): :data:`ROLES`, :data:`CARDS`,
+  :func:`role_card` (a card as data), :func:`role_brief` (a card as Markdown), :func:`roleplay_plan`;
 * activities: :class:`StatementTimeline`, :class:`CommitmentsTracker`, :class:`PositionsMap`;
 * :func:`quiz_questions`, whose text is in ``quiz.toml`` beside this file.
 
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import activities, tables
+from . import activities, roleplay, tables
 from .activities import *  # noqa: F403 - the package is what a learner imports
+from .roleplay import *  # noqa: F403 - the package is what a learner imports
 from .tables import *  # noqa: F403 - the package is what a learner imports
 
-__all__ = [*tables.__all__, *activities.__all__, "quiz_questions"]
+__all__ = [*tables.__all__, *activities.__all__, *roleplay.__all__, "quiz_questions"]
 
 
 def quiz_questions() -> list:

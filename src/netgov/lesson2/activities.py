@@ -19,7 +19,7 @@ import pandas as pd
 from .. import data
 from ..activity import Activity, FigureOutput, FilteredTimeline
 from ..cards import card, message
-from ..figures import clear, series_style
+from ..figures import clear, fit_rows, series_style
 from .tables import (
     ACTOR_GROUPS,
     ISSUES,
@@ -236,7 +236,8 @@ class PositionsMap(Activity):
             ygap=2,
             hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
         )
-        self.figure.update_yaxes(autorange="reversed")
+        # 640 px, enough for a readable row per actor up to 21 actors; on a projector, the rows that fit.
+        self.rows_shown = fit_rows(self.figure, len(actors), row_height=21, extra=190, least=640, top_first=True)
 
     def describe(self) -> str:
         table = self.positions
@@ -248,4 +249,6 @@ class PositionsMap(Activity):
             f"as of the end of {year}. Each filled cell names the actor's latest stated stance, also shown by its "
             f"colour; empty cells mean no stated position in the data. Cells: {parts}."
         )
+        if self.rows_shown < table["actor"].nunique():
+            text += f" The chart shows {self.rows_shown} actors at a time: drag it up or down to see the others."
         return f"<p>{html.escape(text)}</p>"

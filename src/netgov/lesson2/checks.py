@@ -173,3 +173,30 @@ def q5(year: int):
         f"In {year} the map does not show the office opposing.",
         "Select the row 'OSCE Representative on Freedom of the Media' and move the slider forward.",
     )
+
+
+def answers() -> dict[str, object]:
+    """The right answer to each check, computed from the tables the way a learner would, separately from the
+    checks' own reasoning: the instructors' answer key, and what the tests give each check as right."""
+    events = data.load("events").set_index("id")
+    table = statement_table()
+    chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
+    positions = data.load("positions")
+    law = set(positions[(positions["issue"] == "internet-law-2009") & (positions["stance"] == "opposes")]["actor_id"])
+    chair = set(
+        positions[(positions["issue"] == "osce-chairmanship") & positions["stance"].isin(["opposes", "concerned"])][
+            "actor_id"
+        ]
+    )
+    rfom = positions[(positions["actor_id"] == "osce-rfom") & (positions["issue"] == "media-law-reform")]
+    return {
+        "q1": (
+            events.loc["ev-2010-01-01-kz-chairmanship", "date"]
+            - events.loc["ev-2007-11-30-madrid-chairmanship-decision", "date"]
+        ).days,
+        "q2": chosen["actor"].value_counts().index[0],
+        "q3": int((data.load("commitments")["status"] == "met").sum()),
+        "q4": sorted(law & chair),
+        # the first year in which the office's latest stance on media-law reform is 'opposes'
+        "q5": int(rfom.sort_values("date").loc[lambda r: r["stance"] == "opposes", "date"].dt.year.min()),
+    }

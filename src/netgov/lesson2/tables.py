@@ -1,5 +1,5 @@
-"""Lesson 2's tables: statements and actions around the OSCE chairmanship, the actors' stated positions, and
-the role-play briefs, shaped from the data package."""
+"""Lesson 2's tables: statements and actions around the OSCE chairmanship and the actors' stated positions,
+shaped from the data package, and the roles of the role-play (its cards are in :mod:`.roleplay`)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ __all__ = [
     "STANCES",
     "STATUSES",
     "latest_positions",
-    "role_brief",
     "statement_table",
 ]
 
@@ -107,39 +106,3 @@ ROLES = {
     role: tuple(group.sort_values("order")["actor_id"])
     for role, group in data.load("roleplay_roles").groupby("role", sort=False)
 }
-
-
-def role_brief(role: str, *, until: str = "2009-07-31"):
-    """A role-play brief built from the data: who the role speaks for, what those actors said and did up to
-    ``until``, and the sources. Returns ``IPython.display.Markdown``."""
-    from IPython.display import Markdown
-
-    if role not in ROLES:
-        raise KeyError(f"Unknown role {role!r}. The roles are: {'; '.join(ROLES)}.")
-    try:
-        cutoff = pd.Timestamp(until)
-    except ValueError as exc:
-        raise ValueError(f"until must be a date such as '2009-07-31', not {until!r}.") from exc
-    ids = ROLES[role]
-    actors = data.load("actors").set_index("id").loc[list(ids)]
-    positions = data.load("positions")
-    said = positions[positions["actor_id"].isin(ids) & (positions["date"] <= cutoff)].sort_values("date")
-    events = statement_table()
-    did = events[events["actor_id"].isin(ids) & (events["date"] <= cutoff)]
-    lines = [
-        f"### Brief: {role}",
-        "",
-        "You speak for: " + "; ".join(f"{n} ({d})" for n, d in zip(actors["name"], actors["description"], strict=True)),
-        "",
-    ]
-    lines.append(f"**What your side said and did, up to {data.format_date(cutoff)}:**")
-    lines.append("")
-    for _, row in said.iterrows():
-        lines.append(f"- {_when(row)}, on {ISSUES[row['issue']].lower()}: {row['summary']}")
-    for _, row in did.iterrows():
-        lines.append(f"- {_when(row)}: {row['title']}.")
-    if said.empty and did.empty:
-        lines.append("- The data records nothing before this date: argue from your role.")
-    sources = data.id_list([*actors["source_ids"], *said["source_ids"], *did["source_ids"]])
-    lines += ["", "**Sources**", ""] + [f"{n}. {ref}" for n, ref in enumerate(data.cite(sources), start=1)]
-    return Markdown("\n".join(lines))

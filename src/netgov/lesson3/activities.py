@@ -17,7 +17,7 @@ import networkx as nx
 from .._validate import need_figure
 from ..activity import Activity, FigureOutput
 from ..cards import message
-from ..figures import BAD, GOOD, NEUTRAL
+from ..figures import BAD, GOOD, NEUTRAL, legend_html
 from .tables import (
     ERAS,
     WORLD,
@@ -61,6 +61,42 @@ RELAX_ROUNDS = 30
 MIN_PLOT_HEIGHT = 460
 
 
+class _Look(NamedTuple):
+    """What the map's layout depends on besides the network: label width in characters, room under a marker
+    and for a passing link, the plot area's least height, the figure's margins and whether plotly draws the
+    legend."""
+
+    line_chars: int
+    node_gap: float
+    passage: float
+    min_height: float
+    margin: dict
+    legend: bool
+
+
+NORMAL = _Look(LABEL_LINE_CHARS, NODE_GAP, PASSAGE, MIN_PLOT_HEIGHT, MAP_MARGIN, True)
+#: On a projector (netgov.projector) the map must fit 853x480 CSS pixels: labels use the screen's width
+#: (a figure about 820 px wide leaves 150 px between columns, room for two labels of 20 characters side by
+#: side), rows sit closer, and the legend is a line of text under the chart instead of 100 px of margin.
+PROJECTED = _Look(20, 4, 8, 0, dict(l=20, r=20, t=40, b=10), False)
+#: For a map that is still too tall that way (every network with its own gateway): rows and title closer still.
+PROJECTED_TIGHT = PROJECTED._replace(node_gap=2, passage=2, margin=dict(l=20, r=20, t=28, b=4))
+
+
+def _fitted_layout(graph: nx.Graph) -> tuple[_Look, _Layout]:
+    """The look for where the map is shown, and the map laid out in it: on a projector, the first look whose
+    figure fits the screen's height (the tightest when none does)."""
+    from .. import projector
+
+    if not projector.active():
+        return NORMAL, _cached_layout(graph, NORMAL)
+    for look in (PROJECTED, PROJECTED_TIGHT):
+        layout = _cached_layout(graph, look)
+        if layout.height + look.margin["t"] + look.margin["b"] <= projector.FIGURE_HEIGHT:
+            break
+    return look, layout
+
+
 def _column(attrs: dict) -> int:
     """Columns from the world (left) to the neighbours' networks (right)."""
     if attrs["role"] == "world":
@@ -74,11 +110,11 @@ def _column(attrs: dict) -> int:
     return 4
 
 
-def _label(name: str) -> str:
-    """A network's name wrapped into lines of at most LABEL_LINE_CHARS characters (plotly's ``<br>``)."""
+def _label(name: str, line_chars: int = LABEL_LINE_CHARS) -> str:
+    """A network's name wrapped into lines of at most ``line_chars`` characters (plotly's ``<br>``)."""
     lines: list[str] = []
     for word in name.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= LABEL_LINE_CHARS:
+        if lines and len(lines[-1]) + 1 + len(word) <= line_chars:
             lines[-1] += " " + word
         else:
             lines.append(word)
@@ -101,7 +137,7 @@ def _crossings(order: dict[str, int], pairs: list[tuple[str, str]]) -> int:
     return sum(1 for i, (a1, b1) in enumerate(ends) for a2, b2 in ends[i + 1 :] if a1 < a2 and b1 > b2)
 
 
-def _layout(graph: nx.Graph) -> _Layout:
+def _layout(graph: nx.Graph, look: _Look = NORMAL) -> _Layout:
     """Place the networks so that no link passes over a network it does not connect and no labels overlap.
 
     Each network has its column (:func:`_column`). A link that spans several columns gets a waypoint in each
@@ -119,7 +155,7 @@ def _layout(graph: nx.Graph) -> _Layout:
     names = nx.get_node_attributes(graph, "name")
     for node in sorted(graph, key=lambda n: (names[n], n)):
         columns.setdefault(column_of[node], []).append(node)
-    labels = {node: _label(names[node]) for node in graph}
+    labels = {node: _label(names[node], look.line_chars) for node in graph}
 
     # Waypoints: ("via", a, b, column) stands for the link a-b where it crosses that column.
     chains: dict[tuple[str, str], list] = {}
@@ -196,11 +232,11 @@ def _layout(graph: nx.Graph) -> _Layout:
     def above(item) -> float:
         """The room a row needs above its anchor: a network's label and half its marker, or half a passage."""
         if not isinstance(item, str):
-            return PASSAGE / 2
+            return look.passage / 2
         return (labels[item].count("<br>") + 1) * LINE_HEIGHT + TEXT_GAP + MARKER_SIZE / 2
 
     def below(item) -> float:
-        return PASSAGE / 2 if not isinstance(item, str) else MARKER_SIZE / 2 + NODE_GAP
+        return look.passage / 2 if not isinstance(item, str) else MARKER_SIZE / 2 + look.node_gap
 
     # Depths in pixels from the top. Rows start stacked; then each moves towards the rows it is linked to (the
     # mean of their depths) as far as its column's rows above and below allow: long links straighten and a
@@ -223,7 +259,7 @@ def _layout(graph: nx.Graph) -> _Layout:
             depth.update(zip(stack, _settle(wanted, gaps), strict=True))
     top = min(depth[stack[0]] - above(stack[0]) for stack in stacks.values())
     bottom = max(depth[stack[-1]] + below(stack[-1]) for stack in stacks.values())
-    height = max(MIN_PLOT_HEIGHT, bottom - top + 2 * NODE_GAP)
+    height = max(look.min_height, bottom - top + 2 * look.node_gap)
     shift = (height - (bottom - top)) / 2 - top
     points = {item: (float(_col(item, column_of)), -(y + shift)) for item, y in depth.items()}
 
@@ -270,7 +306,7 @@ def draw(
     need_figure(figure, "draw()")
     _check_graph(graph, "draw()")
     lost = set(lost)
-    layout = _cached_layout(graph)
+    look, layout = _fitted_layout(graph)
     positions = layout.positions
     traces = []
     for certainty, dash in LINE_STYLES.items():
@@ -317,7 +353,7 @@ def draw(
     labels = [(x, y, layout.labels[node]) for node, (x, y) in positions.items()]
     columns = [x for x, _ in positions.values()]
     frame = {
-        "height": layout.height + MAP_MARGIN["t"] + MAP_MARGIN["b"],
+        "height": layout.height + look.margin["t"] + look.margin["b"],
         "x": [min(columns) - SIDE_STEP - 0.1, max(columns) + SIDE_STEP + 0.1],
         "y": [-layout.height, 0],
     }
@@ -342,18 +378,21 @@ def draw(
                 )
                 for x, y, text in labels
             ]
-        _frame(figure, **frame)
+        _frame(figure, look, **frame)
     return figure
 
 
-def _frame(figure, height: float, x: list[float], y: list[float]) -> None:
+def _frame(figure, look: _Look, height: float, x: list[float], y: list[float]) -> None:
     """The map's size, margins, legend and axes, each set only when it differs (plotly's updates are slow)."""
     layout = figure.layout
     if layout.height != height:
         layout.height = height
-    if tuple(getattr(layout.margin, side) for side in MAP_MARGIN) != tuple(MAP_MARGIN.values()):
-        layout.margin = MAP_MARGIN
-    if (layout.legend.orientation, layout.legend.yanchor, layout.legend.y) != ("h", "top", MAP_LEGEND["y"]):
+    if tuple(getattr(layout.margin, side) for side in look.margin) != tuple(look.margin.values()):
+        layout.margin = look.margin
+    if not look.legend:
+        if layout.showlegend is not False:
+            layout.showlegend = False
+    elif (layout.legend.orientation, layout.legend.yanchor, layout.legend.y) != ("h", "top", MAP_LEGEND["y"]):
         layout.legend = MAP_LEGEND
     for axis, wanted in ((layout.xaxis, x), (layout.yaxis, y)):
         if axis.visible is not False:
@@ -366,21 +405,49 @@ def _frame(figure, height: float, x: list[float], y: list[float]) -> None:
 _LAYOUTS: dict[tuple, _Layout] = {}
 
 
-def _cached_layout(graph: nx.Graph) -> _Layout:
+def _cached_layout(graph: nx.Graph, look: _Look = NORMAL) -> _Layout:
     key = (
+        look.line_chars,
+        look.node_gap,
+        look.passage,
+        look.min_height,
         tuple(sorted((n, a["name"], a["role"], a["country"]) for n, a in graph.nodes(data=True))),
         tuple(sorted(tuple(sorted(edge)) for edge in graph.edges())),
     )
     if key not in _LAYOUTS:
         if len(_LAYOUTS) >= 64:
             _LAYOUTS.clear()
-        _LAYOUTS[key] = _layout(graph)
+        _LAYOUTS[key] = _layout(graph, look)
     return _LAYOUTS[key]
 
 
 def _map_chart(title: str) -> FigureOutput:
     """The chart that :func:`draw` draws a network map into (the map sets its own height and legend)."""
     return FigureOutput(title_text=title)
+
+
+def _map() -> list:
+    """What stands for the map in an activity's layout: the chart, and on a projector the legend under it,
+    which the projected chart leaves out to keep its height (see PROJECTED)."""
+    from .. import projector
+
+    if not projector.active():
+        return ["chart"]
+    lines = "".join(
+        f'<span style="display:inline-block;margin-right:1.2em;white-space:nowrap">'
+        f'<span style="display:inline-block;width:2em;vertical-align:middle;border-top:3px {css} #555555">'
+        f"</span> Link: {certainty}</span>"
+        for certainty, css in (("documented", "solid"), ("inferred", "dashed"), ("illustrative", "dotted"))
+    )
+    marks = legend_html(
+        [
+            ("Keeps access", NEUTRAL, "circle"),
+            ("Loses access", BAD, "x"),
+            ("Where the block is applied", "#000000", "square"),
+            ("Blocked destination", GOOD, "star"),
+        ]
+    )
+    return ["chart", widgets.HTML(f"<p>{lines}</p>{marks}")]
 
 
 def _names(graph: nx.Graph, nodes: Iterable[str]) -> str:
@@ -411,7 +478,7 @@ class ChokepointExplorer(Activity):
         self._build(
             [self.blocked_at, self.destination],
             chart=_map_chart("Who loses access when one network filters"),
-            layout=[self.era, self.blocked_at, self.destination, "chart", "text"],
+            layout=[self.era, self.blocked_at, self.destination, *_map(), "text"],
         )
         self.controls.insert(0, self.era)
         self.era.observe(self._new_era, names="value")
@@ -591,7 +658,7 @@ class GatewayExplorer(Activity):
         self._build(
             [self.gateways],
             chart=_map_chart("A network with new international gateways"),
-            layout=[self.gateways, "text", "chart"],
+            layout=[self.gateways, "text", *_map()],
         )
 
     def update(self, change: object = None) -> None:

@@ -282,3 +282,20 @@ def q5(share: _Share):
         ],
         otherwise="`lesson3.chokepoint_share(model_today)` gives the share.",
     )
+
+
+def answers() -> dict[str, object]:
+    """The right answer to each check, computed from the tables and the model the way a learner would,
+    separately from the checks' own reasoning: the instructors' answer key, and what the tests give each check
+    as right."""
+    market = data.load("market")
+    shares = market.query("segment == 'mobile_broadband' and metric == 'share_percent' and year == 2016")["value"]
+    graph = topology("2009-all")
+    lost = lose_access(graph, "kazakhtelecom")
+    return {
+        "q1": float((shares**2).sum()),
+        "q2": len(lost) / len(access_networks(graph)),
+        "q3": betweenness(graph).index[0],
+        "q4": sorted({graph.nodes[n]["country"] for n in lost} - {"KZ", ""}),
+        "q5": chokepoint_share(topology("today")),
+    }

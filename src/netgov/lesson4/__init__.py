@@ -3,6 +3,7 @@
 What a learner calls, all importable from here (``from netgov import lesson4``):
 
 * tables: :func:`case_table`, :func:`collateral` and the plain-language labels of the codes;
+* how a browser opens a site: :func:`connection_table` and its diagram, :func:`connection_steps`;
 * activities: :class:`CaseExplorer`, :class:`DetectTheBlock`, :class:`MysteryMeasurement`,
   :class:`CollateralDamage`, :class:`ClaimChecker`;
 * :func:`quiz_questions`, whose text is in ``quiz.toml`` beside this file.
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import activities, tables
+from . import activities, connection, tables
 from .activities import *  # noqa: F403 - the package is what a learner imports
+from .connection import *  # noqa: F403 - the package is what a learner imports
 from .tables import *  # noqa: F403 - the package is what a learner imports
 
-__all__ = [*tables.__all__, *activities.__all__, "quiz_questions"]
+__all__ = [*tables.__all__, *connection.__all__, *activities.__all__, "quiz_questions"]
 
 
 def quiz_questions() -> list:

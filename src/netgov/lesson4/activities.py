@@ -19,11 +19,11 @@ from collections import Counter
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import data
+from .. import data, projector
 from .._validate import need_whole_number
 from ..activity import Activity, FigureOutput, FilteredTimeline
 from ..cards import card, message, status_box
-from ..figures import BAD, NEUTRAL, series_style
+from ..figures import BAD, NEUTRAL, fit_rows, legend_html, series_style
 from .tables import CLAIM_VERDICTS, METHODS, ORDERED_BY, TARGET_KINDS, case_table, collateral, collateral_cases
 
 __all__ = ["CaseExplorer", "ClaimChecker", "CollateralDamage", "DetectTheBlock", "MysteryMeasurement"]
@@ -47,15 +47,20 @@ class CaseExplorer(FilteredTimeline):
                 strict=True,
             )
         )
+        # A case's row is named by its target, shortened (whole in the hover and the card); on a projector the
+        # names are shorter still, so that the narrow screen keeps room for the bars.
+        projected = projector.active()
+        longest = 28 if projected else 45
         self._drawn = [  # (label, start, end or start when unknown, end as hovered)
             (
-                f"{r.target if len(r.target) <= 45 else r.target[:44] + '…'} ({r.year})",
+                f"{r.target if len(r.target) <= longest else r.target[: longest - 1] + '…'} ({r.year})",
                 r.start.strftime("%Y-%m-%d"),
                 (r.end if pd.notna(r.end) else r.start).strftime("%Y-%m-%d"),
                 "end unknown or ongoing" if pd.isna(r.end) else r.end.strftime("%Y-%m-%d"),
             )
             for r in self.table.itertuples()
         ]
+        self._extra = 150 if projected else 220  # the height besides the rows: title, axis and legend
         first, last = int(self.table["year"].min()), int(self.table["year"].max())
         years = years or (first, last)
         kinds = [k for k in TARGET_KINDS if k in set(self.table["target_kind"])]
@@ -78,7 +83,13 @@ class CaseExplorer(FilteredTimeline):
             legend=dict(orientation="h", y=-0.12),
             margin=dict(l=330),
         )
-        self._assemble([self.kinds, self.methods], years, (first, last), chart, "Case")
+        legend = ()
+        if projected:
+            # Plotly's legend would take the screen's rows: it becomes a line of text under the chart.
+            chart.figure.update_layout(margin=dict(l=120), showlegend=False)
+            entries = [(METHODS[m], *series_style(list(METHODS).index(m))) for m in methods]
+            legend = (widgets.HTML(legend_html(entries)),)
+        self._assemble([self.kinds, self.methods], years, (first, last), chart, "Case", legend)
 
     def selection(self) -> pd.DataFrame:
         start, end = self.years.value
@@ -121,7 +132,8 @@ class CaseExplorer(FilteredTimeline):
         self.figure.add_traces(traces)  # one call with plain dicts: add_scatter() builds and checks each twice
         labels = [label for label, _, _, _ in drawn]
         self.figure.update_yaxes(categoryorder="array", categoryarray=list(reversed(labels)), dtick=1)
-        self.figure.layout.height = max(420, 24 * len(labels) + 220)  # one readable row per case
+        # One readable row per case; on a projector, the rows that fit, the others a drag away.
+        self.rows_shown = fit_rows(self.figure, len(labels), row_height=24, extra=self._extra, least=420)
 
     def label(self, row: pd.Series) -> str:
         return f"{data.format_date(row['start'], row['start_precision'])}: {row['target']}"
@@ -137,6 +149,8 @@ class CaseExplorer(FilteredTimeline):
             f"as a bar from start to end; {open_ended} have no known end and show as a single marker. Colour and "
             f"marker shape give the method: {parts}."
         )
+        if self.rows_shown < len(rows):
+            text += f" The chart shows {self.rows_shown} rows at a time: drag it up or down to see the others."
         return f"<p>{html.escape(text)}</p>"
 
     def card(self, case_id: str) -> str:

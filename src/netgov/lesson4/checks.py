@@ -122,3 +122,23 @@ def q5(answer):
             "Which field of the first TLS message names the site?",
         )
     return not_yet(f"'{answer}' is not one of the methods.", f"Methods: {', '.join(table.index)}.")
+
+
+def answers() -> dict[str, object]:
+    """The right answer to each check, computed from the tables the way a learner would, separately from the
+    checks' own reasoning: the instructors' answer key, and what the tests give each check as right."""
+    cases = data.load("blocking_cases")
+    # The measurement of q5 read against the signatures: DNS right, TCP connects, TLS stalls after the ClientHello.
+    signatures = data.load("detection_signatures")
+    stalled = signatures[
+        (signatures["dns"] == "The correct address")
+        & (signatures["tcp"] == "Connects")
+        & signatures["tls"].str.contains("after the ClientHello")
+    ]
+    return {
+        "q1": int(cases["methods"].str.contains("unknown").sum()),
+        "q2": int(cases["start"].dt.year.value_counts().idxmax()),
+        "q3": int(cases["methods"].str.contains("shutdown").sum()),
+        "q4": float((cases["end"] - cases["start"]).dt.days.dropna().median()),
+        "q5": stalled["method"].item(),
+    }

@@ -135,6 +135,13 @@ LESSONS: tuple[Lesson, ...] = (
         ("CaseExplorer", "DetectTheBlock", "MysteryMeasurement", "CollateralDamage", "ClaimChecker"),
         diagrams=("connection_steps",),
     ),
+    Lesson(
+        5,
+        "among-neighbours",
+        "Among neighbours and critics: Kazakhstan compared, and the test for any state",
+        "netgov.lesson5",
+        ("LawComparator", "ThreePartTest", "Trajectory"),
+    ),
 )
 
 

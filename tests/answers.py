@@ -12,9 +12,10 @@ import functools
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 
 import netgov
-from netgov import lesson1, lesson2
+from netgov import lesson1, lesson2, lesson5
 from netgov.checks import text_key
 from netgov.lessons import LESSONS
 
@@ -38,11 +39,13 @@ def reasonable_forms(check: str) -> list[object]:
     a one-row Series for a single value."""
     right = right_answer(check)
     forms: list[object] = []
+    if _is_figure(right):
+        return _figure_forms(right)
     if isinstance(right, list):
         forms += [np.array(right), pd.Series(right).unique(), set(right), ", ".join(right), "; ".join(right)]
         forms.append(str(right))  # the list printed, then copied: "['KG', 'TJ']"
     elif isinstance(right, str):
-        forms += [*NAME_FORMS.get(check, []), pd.Series([right]), pd.Series([right, right]).mode()]
+        forms += [*_name_forms(check), pd.Series([right]), pd.Series([right, right]).mode()]
         if check in ("lesson1.q4", "lesson2.q2"):  # read with top_of_counts: the value_counts() themselves
             forms.append(pd.Series({right: 3, "other": 1}))
     elif isinstance(right, bool):
@@ -66,6 +69,46 @@ NAME_FORMS = {
 }
 
 
+def _name_forms(check: str) -> list[str]:
+    if check == "lesson5.q3":  # a country: its code too, in either case
+        code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == right_answer(check))
+        return [code, code.lower(), right_answer(check).upper()]
+    return NAME_FORMS.get(check, [])
+
+
+def _is_figure(value: object) -> bool:
+    return isinstance(value, go.Figure)
+
+
+def _figure_forms(right: go.Figure) -> list[go.Figure]:
+    """The same chart built other ways: with graph_objects, one trace per country named by its code; and with
+    the countries' lines in another order."""
+    built = go.Figure(layout=dict(title="Scores", xaxis_title="Edition", yaxis_title="Score, 100 = most free"))
+    for trace in right.data:
+        code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == trace.name)
+        built.add_scatter(x=list(trace.x), y=list(trace.y), name=code, mode="lines+markers")
+    reordered = go.Figure(right)
+    reordered.data = tuple(reversed(reordered.data))
+    return [built, reordered]
+
+
+def _figure_misses(right: go.Figure) -> list[object]:
+    """Charts that are almost right and must not pass: no title, an axis labelled only by its column name, a
+    country missing, a line on the old scale, a line off by a point, the scores not a figure."""
+    untitled = go.Figure(right)
+    untitled.update_layout(title=None)
+    bare_axis = go.Figure(right)
+    bare_axis.update_yaxes(title_text="score")
+    missing = go.Figure(right)
+    missing.data = missing.data[:-1]
+    old_scale = go.Figure(right)
+    trace = old_scale.data[0]
+    trace.y = [100 - y if x <= 2018 else y for x, y in zip(trace.x, trace.y, strict=True)]
+    shifted = go.Figure(right)
+    shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
+    return [untitled, bare_axis, missing, old_scale, shifted, pd.Series(right.data[0].y), "a chart"]
+
+
 def _check(check: str):
     lesson, question = check.split(".")
     return next(entry for entry in LESSONS if entry.name == lesson).checks()[question]
@@ -82,6 +125,9 @@ def _other_options(check: str) -> list[str]:
         return list(lesson2.statement_table()["actor"].unique())
     if check == "lesson3.q3":
         return list(netgov.load("networks")["name"]) + list(netgov.load("networks")["id"])
+    if check == "lesson5.q3":
+        others = lesson5.score_table().query("country_name != @right_answer(@check)")
+        return list(others["country_name"].unique()) + list(others["country"].unique())
     if check == "lesson4.q5":
         table = netgov.load("detection_signatures").query("method != 'tls_sni'")
         return list(table["method"]) + list(table["label"]) + list(table["aliases"].str.split(";").explode())
@@ -98,11 +144,13 @@ def near_misses(check: str) -> list[object]:
     other options' names, a count off by one, a number just outside the tolerance, a list with one item too
     few or too many."""
     right = right_answer(check)
+    if _is_figure(right):
+        return _figure_misses(right)
     if isinstance(right, str):
         misses = [right[0], right[:3], right[: len(right) // 2], f"not {right}", f"no {right} involved", right + "x"]
         misses += ["a", "k", "x", "z", "snippet", "insnide", "JSC"]
         misses += [o for o in _other_options(check) if not ties(check, o)]
-        keep = {text_key(f) for f in [right, *NAME_FORMS.get(check, [])]}
+        keep = {text_key(f) for f in [right, *_name_forms(check)]}
         return [m for m in misses if text_key(m) not in keep]
     if isinstance(right, list):
         misses = [[*right, "something else"]]  # one item too many

@@ -73,3 +73,22 @@ def pack_cases() -> list[tuple[str, int, dict]]:
 
     real = [(f"lesson{entry.number}", entry.number, {}) for entry in lessons_with_plans()]
     return real + [(f"fixture-lesson{n}", n, fixture_pack_files(n)) for n in (1, 2, 3, 4)]
+
+
+def key_answer(text: str) -> object:
+    """An answer read back from an answer key's ``data-answer`` (JSON; a chart is plotly's JSON of a figure)."""
+    import json
+
+    import plotly.io
+
+    value = json.loads(text)
+    return plotly.io.from_json(text) if isinstance(value, dict) and {"data", "layout"} <= set(value) else value
+
+
+def same_answer(value: object, right: object) -> bool:
+    """Whether an answer read back from a key is the key's answer (a chart: the same traces and titles)."""
+    if hasattr(right, "to_plotly_json"):
+        return value.to_plotly_json()["data"] == right.to_plotly_json()["data"] and (
+            value.layout.title.text == right.layout.title.text
+        )
+    return value == right

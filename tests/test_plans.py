@@ -105,7 +105,7 @@ def _ids_in_data() -> set[str]:
     return found
 
 
-ROW_ID = re.compile(r"\b(?:ev|bc|pos|prov|cm|claim|l09|liab|asmt)-[a-z0-9-]*[a-z0-9]\b")
+ROW_ID = re.compile(r"\b(?:ev|bc|pos|prov|cm|cmp|jdg|claim|l09|liab|asmt)-[a-z0-9-]*[a-z0-9]\b")
 
 
 def test_open_question_ids_are_unique_across_the_kit():

@@ -38,6 +38,7 @@ from .cards import status_box
 __all__ = [
     "Feedback",
     "as_days",
+    "as_figure",
     "as_int",
     "as_number",
     "as_text",
@@ -255,6 +256,15 @@ def as_days(answer: object, expected: str, *, whole: bool = True) -> int | float
             return Feedback("unreadable", f"Expected {expected}, but {pd.Timedelta(duration)} is not whole days.")
         return int(days) if whole else float(days)
     return as_int(answer, expected) if whole else as_number(answer, expected)
+
+
+def as_figure(answer: object, expected: str) -> object | Feedback:
+    """Read a plotly figure (what ``px.line`` or ``go.Figure`` gives); the check reads its traces and layout."""
+    if _is_blank(answer):
+        return blank(expected)
+    if not (hasattr(answer, "data") and hasattr(answer, "layout") and type(answer).__module__.startswith("plotly.")):
+        return Feedback("unreadable", f"Expected {expected}, not {shown(answer)}.")
+    return answer
 
 
 def _looks_like_counts(series: pd.Series) -> bool:

@@ -104,12 +104,27 @@ def drive_lesson4(page) -> None:
     page.get_by_text("Agreed").first.wait_for()
 
 
+def drive_lesson5(page) -> None:
+    # Law comparator: keep one feature; the list under the chart follows.
+    page.locator(".widget-select-multiple select").first.select_option(
+        label=["Platforms must have a local representative"]
+    )
+    wait_for_text(page, "Platforms must have a local representative, in order of the earliest act")
+
+    # Three-part test: rate one part, compare, and read the bodies' verdicts.
+    rating = page.locator(".widget-dropdown select").filter(has_text="Your rating").first
+    rating.select_option(label="Fails it")
+    page.get_by_role("button", name="Compare").click()
+    page.get_by_text("Compared.").first.wait_for()
+
+
 DRIVERS = {
     "00-start-here.ipynb": drive_start,
     "01-the-2009-law.ipynb": drive_lesson1,
     "02-the-osce-dispute.ipynb": drive_lesson2,
     "03-one-gateway.ipynb": drive_lesson3,
     "04-blocked.ipynb": drive_lesson4,
+    "05-among-neighbours.ipynb": drive_lesson5,
 }
 #: notebook -> (plotly figures it shows, what a learner does with it)
 LESSONS = {name: (figures, DRIVERS[name]) for name, figures in LESSON_FIGURES.items() if name in DRIVERS}

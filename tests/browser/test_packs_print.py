@@ -4,11 +4,10 @@ width, no request leaves the machine, and every answer in an answer key is one i
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
-from helpers import pack_cases
+from helpers import key_answer, pack_cases, same_answer
 
 from netgov.lessons import lesson
 from netgov.packs import AUDIENCES, build
@@ -77,8 +76,10 @@ def test_every_answer_on_the_answer_key_is_accepted_by_its_check(page, packs, na
     for n in range(shown.count()):
         item = shown.nth(n)
         question = item.get_attribute("data-check").rpartition(".")[2]
-        value = json.loads(item.get_attribute("data-answer"))
-        assert value == key[question]
+        value = key_answer(item.get_attribute("data-answer"))
+        assert same_answer(value, key[question])
         assert checks[question](value).status == "correct"
+        if hasattr(value, "to_plotly_json"):
+            continue  # a chart is described on the key, not typed back
         typed = item.inner_text()  # what an instructor reads out, typed back as a learner would
         assert checks[question](typed).status == "correct", f"{question}: {typed!r} is rejected"

@@ -28,7 +28,9 @@ def quiz_questions() -> list:
 
     scores = tables.score_table(["KZ"]).set_index("edition")
     old = tables.data.load("freedom_on_the_net")
-    kz_2018_old = int(old[(old["country"] == "KZ") & (old["edition"] == 2018) & (old["scale"] == "old")]["total"].iloc[0])
+    kz_2018_old = int(
+        old[(old["country"] == "KZ") & (old["edition"] == 2018) & (old["scale"] == "old")]["total"].iloc[0]
+    )
     return from_file(
         Path(__file__).with_name("quiz.toml"),
         kz_2018_old=kz_2018_old,

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..activity import Activity, FigureOutput
 from ..cards import card, message, status_box
-from ..figures import MISSING, OKABE_ITO, SYMBOLS, fit_rows, series_style, year_axis
+from ..figures import MISSING, fit_rows, series_style, year_axis
 from .tables import (
     FEATURES,
     JURISDICTIONS,
@@ -113,7 +113,9 @@ class LawComparator(Activity):
                 mode="markers",
                 name=FEATURES[feature],
                 marker=dict(color=colour, symbol=symbol, size=13, line=dict(width=1, color="#333333")),
-                customdata=list(zip(rows["jurisdiction_name"], rows["since"].astype(int), rows["act_title"])),
+                customdata=list(
+                    zip(rows["jurisdiction_name"], rows["since"].astype(int), rows["act_title"], strict=True)
+                ),
                 hovertemplate="%{customdata[0]}, %{customdata[1]}<br>%{customdata[2]}<extra>"
                 + html.escape(FEATURES[feature])
                 + "</extra>",
@@ -138,9 +140,10 @@ class LawComparator(Activity):
         parts = []
         for feature in (f for f in FEATURES if f in self.features.value):
             rows = self.shown[self.shown["feature"] == feature]
-            order = ", ".join(
-                f"{html.escape(r.jurisdiction_name)} {int(r.since)}" for r in rows.itertuples()
-            ) or "no jurisdiction you picked"
+            order = (
+                ", ".join(f"{html.escape(r.jurisdiction_name)} {int(r.since)}" for r in rows.itertuples())
+                or "no jurisdiction you picked"
+            )
             cells = matrix.loc[names, FEATURES[feature]]
             others = {
                 word: ", ".join(html.escape(n) for n in cells[cells == word].index)
@@ -272,7 +275,9 @@ class Trajectory(Activity):
                 titles = [html.escape(t if len(t) <= 70 else t[:69] + "…") for t in acts["act_title"]]
                 named = "; ".join(titles[:2]) + (f"; and {len(titles) - 2} more" if len(titles) > 2 else "")
                 named = named or "none in the table"
-                turns.append(f"{int(turn.edition)} ({int(turn.change):+d}; acts signed that year or the year before: {named})")
+                turns.append(
+                    f"{int(turn.edition)} ({int(turn.change):+d}; acts signed that year or the year before: {named})"
+                )
             lines.append(
                 f"<li><strong>{html.escape(JURISDICTIONS[code])}</strong>: {int(first.score)} in {int(first.edition)}"
                 f", {int(last.score)} in {int(last.edition)}."
@@ -290,7 +295,12 @@ class Trajectory(Activity):
         )
 
 
-_RATINGS = (("Your rating...", None), ("Meets it", "meets"), ("Raises concern", "raises_concern"), ("Fails it", "fails"))
+_RATINGS = (
+    ("Your rating...", None),
+    ("Meets it", "meets"),
+    ("Raises concern", "raises_concern"),
+    ("Fails it", "fails"),
+)
 
 
 class ThreePartTest(Activity):
@@ -312,7 +322,12 @@ class ThreePartTest(Activity):
             layout=widgets.Layout(width="95%"),
         )
         self.ratings = {
-            part: widgets.Dropdown(options=_RATINGS, description=PARTS[part][:22], style={"description_width": "14em"}, layout=widgets.Layout(width="32em"))
+            part: widgets.Dropdown(
+                options=_RATINGS,
+                description=PARTS[part][:22],
+                style={"description_width": "14em"},
+                layout=widgets.Layout(width="32em"),
+            )
             for part in ("legality", "legitimate_aim", "necessity")
         }
         self.button = widgets.Button(description="Compare", button_style="primary")
@@ -347,7 +362,9 @@ class ThreePartTest(Activity):
         ]
         return card(row["act_title"], [(k, v) for k, v in facts if isinstance(v, str) and v], row["source_ids"])
 
-    def compare(self, legality: str | None = None, legitimate_aim: str | None = None, necessity: str | None = None) -> int:
+    def compare(
+        self, legality: str | None = None, legitimate_aim: str | None = None, necessity: str | None = None
+    ) -> int:
         """Show how bodies judged the measure beside the learner's ratings; return how many rated parts agree
         with at least one body's verdict on that part."""
         mine = {"legality": legality, "legitimate_aim": legitimate_aim, "necessity": necessity}
@@ -362,8 +379,8 @@ class ThreePartTest(Activity):
         for part in (*mine, "overall"):
             theirs = rows[rows["part"] == part]
             said = "".join(
-                f"<li><strong>{html.escape(r.assessor)}</strong> ({r.date:%Y}): {html.escape(VERDICTS[r.verdict].lower())}"
-                f". {html.escape(r.summary)}"
+                f"<li><strong>{html.escape(r.assessor)}</strong> ({r.date:%Y}): "
+                f"{html.escape(VERDICTS[r.verdict].lower())}. {html.escape(r.summary)}"
                 + (" <em>(the kit maps the body's reasons to this part)</em>" if r.mapping == "kit" else "")
                 + "</li>"
                 for r in theirs.itertuples()
@@ -373,7 +390,8 @@ class ThreePartTest(Activity):
                     blocks.append(f"<p><strong>Overall</strong></p><ul>{said}</ul>")
                 continue
             yours = mine[part]
-            head = f"<strong>{html.escape(PARTS[part])}</strong>: you said {html.escape(VERDICTS[yours].lower()) if yours else 'nothing'}"
+            said_yours = html.escape(VERDICTS[yours].lower()) if yours else "nothing"
+            head = f"<strong>{html.escape(PARTS[part])}</strong>: you said {said_yours}"
             if yours is not None and yours in set(theirs["verdict"]):
                 agreed += 1
             body = f"<ul>{said}</ul>" if said else "<p>No body in the data addressed this part.</p>"

@@ -4,7 +4,7 @@ data, and the mistakes a learner is likely to make, each with a hint."""
 from __future__ import annotations
 
 from .. import data
-from ..checks import Feedback, as_int, as_text, check, correct, judge, names_match, not_yet
+from ..checks import as_figure, as_int, as_text, check, correct, judge, names_match, not_yet
 from .tables import JURISDICTIONS, SCORED, comparison_table, score_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -37,7 +37,7 @@ def q1(n):
             (
                 int(found["jurisdiction"].nunique()),
                 f"That counts every jurisdiction with such a rule, including those that adopted it after {BY_YEAR}.",
-                f"Keep the rows whose `since` is {BY_YEAR} or earlier.",
+                f'Keep the rows whose `rules["since"]` is {BY_YEAR} or earlier.',
             ),
             (
                 int(len(by_then)),
@@ -49,8 +49,8 @@ def q1(n):
         "`rules['feature'].unique()` shows every code.",
         otherwise=(
             f"{n} does not match.",
-            "Filter the platform_representative rows that have the rule and a `since` up to 2020, then count the "
-            "jurisdictions.",
+            'Filter the platform_representative rows that have the rule and a `rules["since"]` up to 2020, then '
+            "count the jurisdictions.",
         ),
     )
 
@@ -78,7 +78,7 @@ def q2(change):
         ],
         otherwise=(
             f"{change} does not match.",
-            "Both editions are on the new scale: take `score` for 2019 and 2025 from `score_table(['KZ'])` and "
+            'Both editions are on the new scale: take `scores["score"]` for 2019 and 2025 (rows of Kazakhstan) and '
             "subtract.",
         ),
     )
@@ -122,23 +122,12 @@ def q3(answer):
     )
 
 
-def as_figure(answer: object, expected: str) -> object:
-    """Read a plotly figure (what ``px.line`` returns)."""
-    from ..checks import blank
-
-    if answer is None or answer is Ellipsis:
-        return blank(expected)
-    if not hasattr(answer, "data") or not hasattr(answer, "layout") or type(answer).__module__.split(".")[0] != "plotly":
-        return Feedback("unreadable", f"Expected {expected}, not a {type(answer).__name__}.")
-    return answer
-
-
 def _title(axis_or_layout: object) -> str:
     title = getattr(axis_or_layout, "title", None)
     return (getattr(title, "text", None) or "").strip()
 
 
-@check(as_figure, "a plotly figure, such as the one `px.line(...)` returns")
+@check(as_figure, "a plotly figure, such as the one px.line returns")
 def q4(figure):
     """A line chart of the new-scale scores of Kazakhstan, Russia and Kyrgyzstan by edition, with a title and
     labelled axes."""
@@ -167,12 +156,12 @@ def q4(figure):
             if any(drawn[code].get(e) == old[e] for e in old if e <= 2018 and e in drawn[code]):
                 return not_yet(
                     f"{JURISDICTIONS[code]}'s line mixes the two scales.",
-                    "Plot the `score` column of `score_table(...)`, which converts the old editions; `total` is "
-                    "the score as first published.",
+                    'Plot `scores["score"]`, which converts the old editions; the data\'s total column is the score '
+                    "as first published.",
                 )
             return not_yet(
                 f"{JURISDICTIONS[code]}'s line does not follow its scores by edition.",
-                "Put the edition on x and `score` on y, with one row per country and edition.",
+                "Put the edition on x and the score on y, with one row per country and edition.",
             )
     if not _title(figure.layout):
         return not_yet("The chart has no title.", "Add `title='...'` to `px.line`, saying what is plotted.")
@@ -199,8 +188,7 @@ def q5(n):
     return judge(
         n,
         expected,
-        f"{expected}. Read what each body said a narrower measure would have been: that is where necessity is "
-        "argued.",
+        f"{expected}. Read what each body said a narrower measure would have been: that is where necessity is argued.",
         mistakes=[
             (
                 int(len(failing)),
@@ -215,7 +203,10 @@ def q5(n):
         ],
         no_rows_hint="The part is written 'necessity' and the verdict 'fails'; `judgments['verdict'].unique()` shows "
         "every code.",
-        otherwise=(f"{n} does not match.", "Filter part == 'necessity' and verdict == 'fails', then count the measures."),
+        otherwise=(
+            f"{n} does not match.",
+            "Filter part == 'necessity' and verdict == 'fails', then count the measures.",
+        ),
     )
 
 
@@ -245,7 +236,11 @@ def answers() -> dict[str, object]:
             line_dash="country_name",
             markers=True,
             title="Freedom on the Net scores, 2011-2025 (100 = most free)",
-            labels={"edition": "Edition (year published)", "score": "Score (100 = most free)", "country_name": "Country"},
+            labels={
+                "edition": "Edition (year published)",
+                "score": "Score (100 = most free)",
+                "country_name": "Country",
+            },
         ),
         "q5": int(
             judgments[(judgments["part"] == "necessity") & (judgments["verdict"] == "fails")]["comparison_id"].nunique()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data
+from .._validate import need_whole_number
 
 __all__ = [
     "FEATURES",
@@ -73,7 +74,7 @@ def first_rules(features: object = None, jurisdictions: object = None, until: in
         & rows["jurisdiction"].isin(jurisdictions)
     ]
     if until is not None:
-        rows = rows[rows["since"] <= until]
+        rows = rows[rows["since"] <= need_whole_number(until, "until, the last year counted,", 2010)]
     rows = rows.sort_values(["since", "signed", "id"], kind="stable")
     return rows.drop_duplicates(["jurisdiction", "feature"]).reset_index(drop=True)
 
@@ -83,7 +84,7 @@ def feature_matrix(until: int | None = None) -> pd.DataFrame:
     says instead: "none found" (searched, no such law), "not researched", or "later" when the only acts
     found came after ``until``. Columns are the features' plain names."""
     rows = comparison_table()
-    firsts = first_rules(until=until).set_index(["jurisdiction", "feature"])["since"]
+    firsts = first_rules(until=until)  # checks until.set_index(["jurisdiction", "feature"])["since"]
     cells = {}
     for (code, feature), group in rows.groupby(["jurisdiction", "feature"]):
         if (code, feature) in firsts.index:
@@ -121,6 +122,7 @@ def laws_near(country: str, edition: int) -> pd.DataFrame:
     """Acts of ``country`` in the comparison table signed (or, with no signing date, in force) in the edition's
     year or the year before: candidates for what moved a score, not proof that they did."""
     (country,) = _check_codes([country], JURISDICTIONS, "country")
+    edition = need_whole_number(edition, "edition, a year,", 2019)
     rows = comparison_table()
     rows = rows[(rows["jurisdiction"] == country) & (rows["finding"] == "has_rule")]
     return rows[rows["since"].isin([edition - 1, edition])].sort_values("since").reset_index(drop=True)

@@ -201,9 +201,22 @@ def run_sheet(plan: Plan) -> str:
     return "\n".join(parts)
 
 
+def _is_figure(value: object) -> bool:
+    return hasattr(value, "to_plotly_json") and hasattr(value, "data")
+
+
+def answer_json(value: object) -> str:
+    """An answer as JSON, for the key's ``data-answer`` attribute: a figure as plotly's own JSON."""
+    return value.to_json() if _is_figure(value) else json.dumps(value, ensure_ascii=False)
+
+
 def shown_answer(value: object) -> str:
     """An answer as an instructor reads it aloud and a learner would type it: a list as its items separated by
-    commas, a number without trailing zeros."""
+    commas, a number without trailing zeros; a figure (which nobody types) as what it shows."""
+    if _is_figure(value):
+        title = value.layout.title.text or "no title"
+        lines = ", ".join(str(trace.name) for trace in value.data)
+        return f"A chart titled \u201c{title}\u201d, one line each for {lines}, as the solutions notebook draws it."
     if isinstance(value, list | tuple | set):
         return ", ".join(map(str, value))
     if isinstance(value, float):
@@ -238,7 +251,7 @@ def answer_key(lesson: Lesson) -> str:
             parts.append(
                 f'<li class="keep"><p>{esc((check.__doc__ or name).strip())}</p>'
                 f'<p>Answer: <span class="answer" data-check="{esc(lesson.name)}.{esc(name)}" '
-                f'data-answer="{esc(json.dumps(value, ensure_ascii=False))}">{esc(shown_answer(value))}</span></p>'
+                f'data-answer="{esc(answer_json(value))}">{esc(shown_answer(value))}</span></p>'
                 f'<p class="note">The check says: {esc(said.message)}</p></li>'
             )
         parts.append("</ol>")

@@ -160,6 +160,7 @@ CASES = [
     ("checks.as_int", lambda: netgov.checks.as_int(2.5, "a whole number such as 2009"), Feedback, ["2.5", "2009"]),
     ("checks.as_text", lambda: netgov.checks.as_text(5, "a name in quotes"), Feedback, ["5", "quotes"]),
     ("checks.as_text_set", lambda: netgov.checks.as_text_set(5, "a list of names"), Feedback, ["5", "list of names"]),
+    ("checks.trace_values", lambda: netgov.checks.trace_values(5), TypeError, ["5", "a list, an array"]),
     (
         "checks.as_figure",
         lambda: netgov.checks.as_figure([1, 2], "a plotly figure"),

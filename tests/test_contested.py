@@ -39,6 +39,7 @@ CONTESTED = {
     LESSON1: {"2911c7fd", "56b9078c"},  # who blocked the sites before 2009; was the law needed in this form
     "notebooks/02-the-osce-dispute.ipynb": {"6c7ff778"},  # were the Madrid pledges kept
     "notebooks/04-blocked.ipynb": {"57e3e773"},  # how far a period source can be trusted
+    "notebooks/05-among-neighbours.ipynb": {"l5-s2-weigh", "l5-s5-weigh"},  # who decides; the critics do it too
 }
 
 HEADING = re.compile(r"^#{1,6} ", re.M)

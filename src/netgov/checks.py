@@ -50,6 +50,7 @@ __all__ = [
     "names_match",
     "not_yet",
     "text_key",
+    "trace_values",
 ]
 
 _BLANKS = (None, Ellipsis)
@@ -265,6 +266,27 @@ def as_figure(answer: object, expected: str) -> object | Feedback:
     if not (hasattr(answer, "data") and hasattr(answer, "layout") and type(answer).__module__.startswith("plotly.")):
         return Feedback("unreadable", f"Expected {expected}, not {shown(answer)}.")
     return answer
+
+
+def trace_values(values: object) -> list:
+    """A trace's ``x`` or ``y`` as a plain list: plotly may hold them as a numpy array, a tuple, or (once a figure
+    has been through JSON) a typed array ``{"dtype": ..., "bdata": ...}`` in base64."""
+    if values is None:
+        return []
+    if isinstance(values, dict) and {"dtype", "bdata"} <= set(values):
+        import base64
+
+        import numpy as np
+
+        array = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+        if "shape" in values:
+            array = array.reshape([int(n) for n in str(values["shape"]).split(",")])
+        return array.tolist()
+    if isinstance(values, str) or not isinstance(values, ANY_ITERABLE):
+        raise TypeError(
+            f"trace_values() needs a trace's x or y (a list, an array or a typed array), not {shown(values)}."
+        )
+    return list(values)
 
 
 def _looks_like_counts(series: pd.Series) -> bool:

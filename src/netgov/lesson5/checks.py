@@ -4,7 +4,7 @@ data, and the mistakes a learner is likely to make, each with a hint."""
 from __future__ import annotations
 
 from .. import data
-from ..checks import as_figure, as_int, as_text, check, correct, judge, names_match, not_yet
+from ..checks import as_figure, as_int, as_text, check, correct, judge, names_match, not_yet, trace_values
 from .tables import JURISDICTIONS, SCORED, comparison_table, score_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -142,7 +142,7 @@ def q4(figure):
         code = names.get(str(getattr(trace, "name", "") or ""))
         if code is None or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
             continue
-        drawn[code] = dict(zip((int(x) for x in trace.x), (int(y) for y in trace.y), strict=False))
+        drawn[code] = dict(zip(map(int, trace_values(trace.x)), map(int, trace_values(trace.y)), strict=False))
     missing = [JURISDICTIONS[c] for c in CHART_COUNTRIES if c not in drawn]
     if missing:
         return not_yet(

@@ -268,6 +268,9 @@ def as_figure(answer: object, expected: str) -> object | Feedback:
     return answer
 
 
+_TYPED_ARRAYS = {"i1": "b", "u1": "B", "i2": "h", "u2": "H", "i4": "i", "u4": "I", "i8": "q", "u8": "Q", "f4": "f", "f8": "d"}
+
+
 def trace_values(values: object) -> list:
     """A trace's ``x`` or ``y`` as a plain list: plotly may hold them as a numpy array, a tuple, or (once a figure
     has been through JSON) a typed array ``{"dtype": ..., "bdata": ...}`` in base64."""
@@ -275,13 +278,14 @@ def trace_values(values: object) -> list:
         return []
     if isinstance(values, dict) and {"dtype", "bdata"} <= set(values):
         import base64
+        import struct
 
-        import numpy as np
-
-        array = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
-        if "shape" in values:
-            array = array.reshape([int(n) for n in str(values["shape"]).split(",")])
-        return array.tolist()
+        # plotly's typed arrays are little-endian numpy dtypes ("i2", "f8"...); struct reads them without numpy.
+        code = _TYPED_ARRAYS.get(str(values["dtype"]).lstrip("<|"))
+        if code is None:
+            raise ValueError(f"trace_values() cannot read a typed array of {values['dtype']!r}.")
+        raw = base64.b64decode(values["bdata"])
+        return list(struct.unpack(f"<{len(raw) // struct.calcsize(code)}{code}", raw))
     if isinstance(values, str) or not isinstance(values, ANY_ITERABLE):
         raise TypeError(
             f"trace_values() needs a trace's x or y (a list, an array or a typed array), not {shown(values)}."

@@ -34,6 +34,7 @@ ACTOR_GROUPS = {
         "samruk-kazyna",
         "kairat-satybaldy",
         "rakhat-aliyev",
+        "kz-ministry-digital",
     ],
     "OSCE bodies and officials": [
         "osce",
@@ -82,6 +83,7 @@ ACTOR_GROUPS = {
         "apple",
         "microsoft",
         "kyrgyztelecom",
+        "kyrgyzstan",
     ],
 }
 

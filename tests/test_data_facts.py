@@ -99,6 +99,8 @@ ROLES = {
     "OSCE Representative on Freedom of the Media": ("osce-rfom", "haraszti"),
     "European Union": ("eu",),
     "United States": ("united-states",),
+    "Russian Federation": ("russia", "cis"),
+    "Germany": ("germany",),
     "Human Rights Watch (observer)": ("hrw",),
     "Kazakh civil society (observer)": ("ngo-coalition-osce-2010", "adil-soz"),
 }

@@ -45,7 +45,7 @@ ACTOR_GROUPS = {
         "osce-ministerial-council",
         "osce-permanent-council",
     ],
-    "Other governments": ["eu", "united-states", "russia", "germany", "cis"],
+    "Other governments": ["eu", "united-states", "kyrgyzstan", "russia", "germany", "cis"],
     "NGOs and media": [
         "hrw",
         "freedom-house",
@@ -83,7 +83,6 @@ ACTOR_GROUPS = {
         "apple",
         "microsoft",
         "kyrgyztelecom",
-        "kyrgyzstan",
     ],
 }
 

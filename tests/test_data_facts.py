@@ -34,6 +34,7 @@ ACTOR_GROUPS = {
         "samruk-kazyna",
         "kairat-satybaldy",
         "rakhat-aliyev",
+        "kz-ministry-digital",
     ],
     "OSCE bodies and officials": [
         "osce",
@@ -44,7 +45,7 @@ ACTOR_GROUPS = {
         "osce-ministerial-council",
         "osce-permanent-council",
     ],
-    "Other governments": ["eu", "united-states"],
+    "Other governments": ["eu", "united-states", "kyrgyzstan", "russia", "germany", "cis"],
     "NGOs and media": [
         "hrw",
         "freedom-house",
@@ -99,6 +100,8 @@ ROLES = {
     "OSCE Representative on Freedom of the Media": ("osce-rfom", "haraszti"),
     "European Union": ("eu",),
     "United States": ("united-states",),
+    "Russian Federation": ("russia", "cis"),
+    "Germany": ("germany",),
     "Human Rights Watch (observer)": ("hrw",),
     "Kazakh civil society (observer)": ("ngo-coalition-osce-2010", "adil-soz"),
 }
@@ -141,7 +144,7 @@ def test_actor_groups_follow_the_documented_rule(tables):
             return "kazakhstan"
         if actor["id"] in osce_bodies or actor["office_id"] in osce_bodies:
             return "osce"
-        if actor["id"] in ("eu", "united-states"):
+        if (actor["kind"] == "state" and actor["country"] != "KZ") or actor["id"] in ("eu", "cis"):
             return "other_governments"
         if actor["kind"] in ("ngo", "media", "researchers"):
             return "ngos_and_media"

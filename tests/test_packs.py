@@ -153,6 +153,18 @@ def test_a_role_card_shows_dated_facts_up_to_the_cutoff_and_no_description(tmp_p
     assert "2014" not in re.sub(r"<ol class=\"sources\">.*?</ol>", "", card, flags=re.S)
 
 
+def test_the_chair_and_the_rules_card_say_which_liberties_the_simulation_takes(tmp_path):
+    files = fixture_pack_files(2)
+    rules = load_roleplay(files["roleplay"]).rules
+    build(2, "instructors", tmp_path / "pack", **files)
+    chair = page_text(tmp_path / "pack" / "chair.html")
+    assert "Liberties this simulation takes" in chair and rules["liberties"] in chair
+    assert rules["smaller_class"] in chair  # how a smaller class doubles up or drops seats, beside the timing
+    card = page_text(tmp_path / "pack" / "rules.html")
+    assert "Liberties this simulation takes" in card and rules["liberties"] in card
+    assert "Liberties this simulation takes" not in page_text(tmp_path / "pack" / "role-1.html")
+
+
 # -------------------------------------------------------------------------------------- the format, checked
 
 

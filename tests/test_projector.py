@@ -137,7 +137,10 @@ def test_the_normal_view_keeps_its_figures(not_projected):
     cases = lesson4.CaseExplorer()
     assert cases.figure.layout.height == 24 * len(cases.selection()) + 220
     assert cases.figure.layout.showlegend is not False
-    assert lesson2.PositionsMap(year=2025).figure.layout.height == 640
+    # 640 px, or a 21 px row per actor past 21 actors: the whole map, however many actors the data holds.
+    positions_map = lesson2.PositionsMap(year=2025)
+    assert positions_map.rows_shown == len(positions_map.figure.data[0].y)
+    assert positions_map.figure.layout.height == max(640, 21 * positions_map.rows_shown + 190)
     assert lesson3.ChokepointExplorer().figure.layout.height > projector.FIGURE_HEIGHT
     assert "drag it" not in cases.text.value
 

@@ -67,6 +67,107 @@ def test_the_chair_gets_the_osce_bodies_decisions():
     assert "Mijatovi" not in body("Chair") and "Ribeiro" not in body("Chair")
 
 
+# The seats added for the States that backed the bid ----------------------------------------------------
+
+NEW_SEATS = {"Russian Federation": {"russia", "cis"}, "Germany": {"germany"}}
+
+
+@pytest.mark.parametrize("role", sorted(NEW_SEATS))
+def test_the_russian_and_german_seats_have_sourced_cards_up_to_the_cutoff(role):
+    assert set(lesson2.ROLES[role]) == NEW_SEATS[role]
+    card = lesson2.role_card(role)
+    assert len(card["facts"]) >= 4, f"{role}: too few facts to argue from"
+    assert all(pd.Timestamp(fact["date"]) <= CUTOFF for fact in card["facts"])
+    known = set(netgov.load("sources")["id"])
+    assert {source["id"] for source in card["sources"]} <= known
+    # Each seat argues from what its State said about Kazakhstan's bid: at least one coded position on it.
+    positions = netgov.load("positions")
+    said = positions[positions["actor_id"].isin(NEW_SEATS[role]) & (positions["date"] <= CUTOFF)]
+    assert (said["issue"] == "osce-chairmanship").any()
+    # A State the kit records no statement on the law for gets no coded stance on the law.
+    assert not (said["issue"] == "internet-law-2009").any()
+
+
+def test_every_seat_is_in_the_speaking_order_and_every_state_can_block():
+    rules = lesson2.roleplay_plan()["rules"]
+    assert rules["speaking_order"][0] == "Chair" and rules["speaking_order"][-1] == "Kazakhstan's delegation"
+    for state in ("Kazakhstan's delegation", "European Union", "Germany", "United States", "Russian Federation"):
+        assert state in rules["speaking_order"]
+        assert state in rules["consensus"], f"{state} is a participating State: the consensus rule must name it"
+
+
+def test_every_fact_on_every_card_comes_from_a_sourced_row():
+    rows = {
+        row_id: sources
+        for name in ("positions", "events")
+        for row_id, sources in netgov.load(name)[["id", "source_ids"]].itertuples(index=False)
+    }
+    actors = netgov.load("actors").set_index("id")
+    for role in lesson2.CARDS:
+        card = lesson2.role_card(role)
+        for actor_id in lesson2.ROLES.get(role, ()):
+            assert netgov.data.id_list(actors.loc[actor_id, "source_ids"]), f"{actor_id} cites no source"
+        facts = roleplay._facts(roleplay._card_actors(role), CUTOFF)
+        assert len(facts) == len(card["facts"])
+        for _, fact in facts.iterrows():
+            assert netgov.data.id_list(rows[fact["id"]]), f"{role}: {fact['id']} cites no source"
+
+
+def test_the_timing_gives_every_seat_its_statement_and_its_question():
+    plan = lesson2.roleplay_plan()
+    speakers = len(plan["rules"]["speaking_order"])
+    groups = speakers - 1  # every group but the chair's asks one question
+    for length in roleplay.LENGTHS:
+        rows = [row for row in plan["timing"] if row["length"] == length]
+        [statements] = [row for row in rows if row["step"].startswith("Statements")]
+        [questions] = [row for row in rows if row["step"].startswith("Questions")]
+        assert statements["end"] - statements["start"] >= speakers * plan["rules"]["statement_minutes"], length
+        assert questions["end"] - questions["start"] >= groups, f"{length} minutes: less than a minute per question"
+
+
+def test_a_smaller_class_is_told_how_to_double_up_or_drop_seats():
+    text = lesson2.roleplay_plan()["rules"]["smaller_class"]
+    short = {"OSCE Representative on Freedom of the Media": "media representative"}
+    for role in lesson2.ROLES:
+        name = short.get(role, role.replace(" (observer)", ""))
+        assert name in text, f"the smaller-class rule does not say what happens to {role}"
+    assert "instructor chairs" in text
+
+
+# The liberties the simulation takes ---------------------------------------------------------------------
+
+
+def test_the_liberties_are_told_openly():
+    liberties = lesson2.roleplay_plan()["rules"]["liberties"]
+    for point in (
+        "NGOs do not sit in the Permanent Council",
+        "Representative on Freedom of the Media sit as a delegation",
+        "composed, not the record of a real meeting",
+        "31 July 2009",
+        "Russia and Germany",
+    ):
+        assert point in liberties, point
+
+
+def test_the_lesson_notebook_shows_the_liberties_as_the_plan_words_them():
+    import nbformat
+
+    cells = nbformat.read(ROOT / "notebooks" / "02-the-osce-dispute.ipynb", as_version=4).cells
+    [cell] = [c for c in cells if c.cell_type == "markdown" and "**Liberties this simulation takes.**" in c.source]
+    shown = " ".join(line.removeprefix(">").strip() for line in cell.source.splitlines())
+    liberties = " ".join(lesson2.roleplay_plan()["rules"]["liberties"].split())
+    assert liberties in " ".join(shown.split()), "the notebook's liberties box differs from roleplay.toml"
+
+
+def test_the_chair_s_card_carries_the_liberties_and_the_others_do_not():
+    liberties = lesson2.roleplay_plan()["rules"]["liberties"]
+    assert lesson2.role_card("Chair")["liberties"] == liberties
+    assert "Liberties this simulation takes" in body("Chair") and liberties in body("Chair")
+    for role in lesson2.ROLES:
+        assert lesson2.role_card(role)["liberties"] is None
+        assert "Liberties this simulation takes" not in body(role)
+
+
 # Nothing written after the scene reaches a card ---------------------------------------------------------
 
 
@@ -229,11 +330,12 @@ def test_an_edited_file_is_read_again(tmp_path):
         (lambda p: p["role"][0].update(name="Mars"), ["'Mars'", "the roles are"]),
         (lambda p: p["role"][2].update(questions=["Why?"]), ["questions", "exactly 2"]),
         (lambda p: p["role"][2].pop("will_not"), ["missing ['will_not']"]),
-        (lambda p: p["timing"][1].update(start=6), ["starts at 6", "ends (5)"]),
+        (lambda p: p["timing"][1].update(start=6), ["starts at 6", "ends (4)"]),
         (lambda p: p.update(timing=[t for t in p["timing"] if t["length"] != 90]), ["[50, 90]"]),
         (lambda p: p["timing"][6].update(end=55), ["after the class (50 minutes)"]),
         (lambda p: p["rules"].update(speaking_order=p["rules"]["speaking_order"][1:]), ["speaking_order", "chair"]),
         (lambda p: p["rules"].pop("liberties"), ["[rules]", "liberties"]),
+        (lambda p: p["rules"].pop("smaller_class"), ["[rules]", "smaller_class"]),
         (lambda p: p["debrief"].update(exit_task=""), ["exit_task"]),
         (lambda p: p.update(cutoff="2009-07-31"), ["cutoff", "no quotes"]),
     ],
@@ -257,6 +359,9 @@ def test_the_roleplay_document_shows_the_plan():
     for length in roleplay.LENGTHS:
         first, last = lesson2.roleplay_span(length)
         assert f"**{length}-minute class** (minutes {first}-{last} of the class)" in block
+    rules = lesson2.roleplay_plan()["rules"]
+    assert f"### Liberties this simulation takes\n\n{rules['liberties']}" in block
+    assert f"**A smaller or larger class.** {rules['smaller_class']}" in block
 
 
 def test_the_command_prints_the_block(capsys):

@@ -138,6 +138,16 @@ def test_lesson2_positions_answer():
     assert newest[("access-now", "blocking")] == "opposes"
     assert newest[("kz-ministry-information", "later-laws")] == "supports"
     assert newest[("kz-ministry-information", "blocking")] == "supports"
+    for actor in ("kz-ministry-digital", "kz-mfa", "tokayev"):
+        assert newest[(actor, "blocking")] == "supports"
+    first = maps[2009].xs("internet-law-2009", level="issue")
+    assert set(first[first == "supports"].index) == {
+        "kz-government",
+        "kz-mfa",
+        "kz-ministry-information",
+        "kz-ict-agency",
+        "tokayev",
+    }
     assert newest[("tokayev", "online-speech")] == "supports"
     assert newest[("hrw", "online-speech")] == "opposes"
     assert newest[("kz-ministry-information", "online-speech")] == "supports"

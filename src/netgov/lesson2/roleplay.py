@@ -42,7 +42,15 @@ ROLEPLAY_END = "<!-- roleplay:end -->"
 
 _TOP = {"scene", "cutoff", "timing", "rules", "role", "debrief"}
 _TIMING = {"length", "start", "end", "step"}
-_RULES = {"speaking_order", "statement_minutes", "right_of_reply", "consensus", "non_speaking", "liberties"}
+_RULES = {
+    "speaking_order",
+    "statement_minutes",
+    "right_of_reply",
+    "consensus",
+    "non_speaking",
+    "liberties",
+    "smaller_class",
+}
 _ROLE = {"name", "goal", "may_concede", "will_not", "questions"}
 _DEBRIEF = {"questions", "exit_task"}
 
@@ -285,7 +293,9 @@ def role_card(role: str, *, until: str | datetime.date | None = None) -> dict:
       first day;
     * ``sources``: ``{"number", "id", "reference" (one line, as netgov.cite gives it), "published" (ISO, at
       its precision, or ""), "after_cutoff" (True for a source published after the cut-off: it reports an
-      earlier fact)}``.
+      earlier fact)}``;
+    * ``liberties``: on the chair's card, the liberties the simulation takes (``[rules] liberties``), which the
+      chair tells the room; None on the other cards (the rules card gives them to everyone).
     """
     if not isinstance(role, str) or role not in CARDS:
         raise KeyError(f"Unknown role {role!r}. The roles are: {'; '.join(CARDS)}.")
@@ -335,6 +345,7 @@ def role_card(role: str, *, until: str | datetime.date | None = None) -> dict:
             for _, row in facts.iterrows()
         ],
         "sources": sources,
+        "liberties": plan["rules"]["liberties"] if role == CHAIR else None,
     }
 
 
@@ -357,6 +368,10 @@ def _card_markdown(card: dict) -> str:
         "",
         *(f"{n}. {question}" for n, question in enumerate(card["questions"], start=1)),
         "",
+    ]
+    if card["liberties"]:
+        lines += [f"> **Liberties this simulation takes** (tell the room when you open). {card['liberties']}", ""]
+    lines += [
         f"**What {side} said and did, up to {card['cutoff_text']}:**",
         "",
     ]
@@ -418,7 +433,10 @@ def roleplay_markdown() -> str:
         f"- **Right of reply:** {rules['right_of_reply']}",
         f"- **Consensus:** {rules['consensus']}",
         f"- **Without the floor:** {rules['non_speaking']}",
-        f"- **Liberties the simulation takes:** {rules['liberties']}",
+        "",
+        "### Liberties this simulation takes",
+        "",
+        rules["liberties"],
         "",
         "### Timing",
     ]
@@ -427,6 +445,7 @@ def roleplay_markdown() -> str:
         span = f"minutes {rows[0]['start']}-{rows[-1]['end']} of the class"
         lines += ["", f"**{length}-minute class** ({span}):", ""]
         lines += _table(["Minutes", "Step"], [[f"{row['start']}-{row['end']}", row["step"]] for row in rows])
+    lines += ["", f"**A smaller or larger class.** {rules['smaller_class']}"]
     lines += ["", "### Debrief", "", "Out of role:", ""]
     lines += [f"{n}. {question}" for n, question in enumerate(plan["debrief"]["questions"], start=1)]
     lines += ["", f"**Exit task.** {plan['debrief']['exit_task']}", ""]

@@ -24,8 +24,9 @@ The definitions are TOML files beside the code, read and checked by :mod:`netgov
 * ``src/netgov/lesson2/roleplay.toml``: ``scene``, ``cutoff`` (a date: no fact after it reaches a card),
   ``[[timing]]`` rows for 50 and 90 minutes (``length``, ``start``, ``end``, ``step``), ``[rules]``
   (``speaking_order``, ``statement_minutes``, ``right_of_reply``, ``consensus``, ``non_speaking``,
-  ``liberties``), one ``[[role]]`` per role of ``data/roleplay_roles.csv`` and the ``"Chair"`` (``name``,
-  ``goal``, ``may_concede``, ``will_not``, two ``questions``), and ``[debrief]`` (``questions``, ``exit_task``).
+  ``liberties``, ``smaller_class``), one ``[[role]]`` per role of ``data/roleplay_roles.csv`` and the
+  ``"Chair"`` (``name``, ``goal``, ``may_concede``, ``will_not``, two ``questions``), and ``[debrief]``
+  (``questions``, ``exit_task``).
   A card's facts come from the data (the role's actors' positions and events dated no later than the cutoff).
 * ``src/netgov/packs/participation.toml``: ``[[criterion]]`` with ``name`` and three ``levels``.
 """

@@ -122,6 +122,11 @@ def role_card(roleplay: Roleplay, role: str) -> str:
         + "".join(f"<li>{esc(q)}</li>" for q in card["questions"])
         + "</ol></dd></dl></div>"
     )
+    if card["chair"]:
+        parts.append(
+            '<div class="card"><h2>Liberties this simulation takes</h2>'
+            f"<p>Tell the room when you open the meeting.</p><p>{esc(roleplay.rules['liberties'])}</p></div>"
+        )
     heading = "What the OSCE's bodies decided and reported" if card["chair"] else "What your side said and did"
     parts.append(f"<h2>{heading}, up to {esc(cutoff)}</h2>")
     if card["facts"]:
@@ -159,7 +164,7 @@ def rules_card(roleplay: Roleplay) -> str:
         f"<dt>Right of reply</dt><dd>{esc(rules['right_of_reply'])}</dd>"
         f"<dt>Consensus</dt><dd>{esc(rules['consensus'])}</dd>"
         f"<dt>Members without the floor</dt><dd>{esc(rules['non_speaking'])}</dd>"
-        f"<dt>What the simulation changes</dt><dd>{esc(rules['liberties'])}</dd>"
+        f"<dt>Liberties this simulation takes</dt><dd>{esc(rules['liberties'])}</dd>"
         "</dl>"
     )
 
@@ -325,7 +330,12 @@ def _timing(roleplay: Roleplay) -> str:
 
 def chair_notes(roleplay: Roleplay) -> str:
     """The chair's card and the timing of the role-play for each class length."""
-    return role_card(roleplay, CHAIR) + '<h2 class="new-page">Timing</h2>' + _timing(roleplay)
+    return (
+        role_card(roleplay, CHAIR)
+        + '<h2 class="new-page">Timing</h2>'
+        + _timing(roleplay)
+        + f"<h3>A smaller or larger class</h3><p>{esc(roleplay.rules['smaller_class'])}</p>"
+    )
 
 
 def debrief(roleplay: Roleplay) -> str:

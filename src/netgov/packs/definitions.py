@@ -439,7 +439,15 @@ def load_roleplay(path: Path | str | None = None) -> Roleplay:
 
     names = (CHAIR, *ROLES)
     rules = content.get("rules", {})
-    rule_keys = ("speaking_order", "statement_minutes", "right_of_reply", "consensus", "non_speaking", "liberties")
+    rule_keys = (
+        "speaking_order",
+        "statement_minutes",
+        "right_of_reply",
+        "consensus",
+        "non_speaking",
+        "liberties",
+        "smaller_class",
+    )
     if problems.keys(rules, "[rules]", rule_keys):
         order = problems.texts(rules, "speaking_order", "[rules]")
         unknown = [name for name in order if name not in names]

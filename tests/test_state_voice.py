@@ -1,0 +1,106 @@
+"""Every lesson states the Kazakh state's own case, from the state's own texts where the data has them.
+
+Each lesson notebook has one cell (id ``state-case``) that selects the state's statements from ``positions.csv``
+with :mod:`netgov.voice` and shows them. The test runs that cell's selection and checks what it renders:
+
+- the selection holds statements of the Kazakh state (its bodies and the office holders coded in their own name);
+- at least one of them cites a source of a government kind (a government page or a legal text), except in the
+  lessons listed in ``NO_OWN_TEXT_YET``, where none was found in the sources read. That list can only shrink: when
+  such a lesson gains one, the test fails until the lesson is taken off it (and its prose checked);
+- every source the rendered list cites appears in it with its address.
+
+It also fails when data/README.md's table of sources by kind is stale (``python -m netgov dictionary --write``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import netgov
+from netgov import voice
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = {
+    1: ROOT / "notebooks" / "01-the-2009-law.ipynb",
+    2: ROOT / "notebooks" / "02-the-osce-dispute.ipynb",
+    3: ROOT / "notebooks" / "03-one-gateway.ipynb",
+    4: ROOT / "notebooks" / "04-blocked.ipynb",
+}
+
+#: Lessons whose state statements were read only in news reports or company releases: no government page or
+#: legal text stating the state's reasons on their subject was found (Lesson 3: the gateway, the certificate and
+#: transit; Lesson 4: the reasons for blocking and for the January 2022 shutdown).
+NO_OWN_TEXT_YET = {3, 4}
+
+
+def state_case_of(path: Path):
+    """The table the lesson's ``state-case`` cell selects, by running that cell's code alone."""
+    notebook = nbformat.read(path, as_version=4)
+    cells = [cell for cell in notebook.cells if cell.get("id") == "state-case"]
+    assert len(cells) == 1, f"{path.name} needs exactly one code cell with id 'state-case'"
+    assert cells[0].cell_type == "code"
+    namespace: dict = {}
+    exec(compile(cells[0].source, f"{path.name}:state-case", "exec"), namespace)  # noqa: S102 - the kit's own cell
+    return namespace["state_case"]
+
+
+@pytest.mark.parametrize("lesson", sorted(LESSONS))
+def test_each_lesson_shows_the_state_speaking(lesson):
+    case = state_case_of(LESSONS[lesson])
+    speakers = set(voice.state_speakers())
+    assert not case.empty, f"Lesson {lesson} shows no statement of the state"
+    assert case["actor_id"].isin(speakers).any(), f"Lesson {lesson}: none of the speakers is the Kazakh state"
+
+
+@pytest.mark.parametrize("lesson", sorted(LESSONS))
+def test_each_lesson_cites_the_states_own_texts(lesson):
+    own = voice.primary_rows(state_case_of(LESSONS[lesson]))
+    if lesson in NO_OWN_TEXT_YET:
+        assert own.empty, (
+            f"Lesson {lesson} now cites the state's own texts ({list(own['id'])}): take it off NO_OWN_TEXT_YET "
+            "and check the lesson's prose"
+        )
+    else:
+        assert not own.empty, (
+            f"Lesson {lesson} cites no government page or legal text for the state's position: add a positions row "
+            "whose actor is a Kazakh state body and whose source is of kind government or legal_text"
+        )
+
+
+@pytest.mark.parametrize("lesson", sorted(LESSONS))
+def test_the_rendered_list_gives_every_source(lesson):
+    case = state_case_of(LESSONS[lesson])
+    html = voice.show(case, others=voice.other_positions(case)).data
+    for reference in netgov.data.reference_list(netgov.data.id_list(case["source_ids"])):
+        assert reference.url.replace("&", "&amp;") in html, f"Lesson {lesson}: {reference.url} is not shown"
+    for speaker in case["speaker"]:
+        assert speaker in html.replace("&#x27;", "'")
+
+
+def test_the_office_holders_are_kazakh_people():
+    actors = netgov.load("actors").set_index("id")
+    people = actors.loc[list(voice.OFFICE_HOLDERS)]
+    assert (people["kind"] == "person").all() and (people["country"] == "KZ").all()
+    assert set(voice.state_speakers()) <= set(actors[actors["group"] == "kazakhstan"].index)
+
+
+def test_the_selection_is_checked():
+    with pytest.raises(ValueError, match="Unknown issue"):
+        voice.state_positions(["no-such-issue"])
+    with pytest.raises(ValueError, match="Unknown actor"):
+        voice.state_positions(["blocking"], speakers=["no-such-actor"])
+    with pytest.raises(TypeError, match="state_positions"):
+        voice.show(netgov.load("positions"))
+    assert "No statement" in voice.show(voice.state_positions(["blocking"], years=(1990, 1991))).data
+
+
+def test_the_readme_table_of_sources_by_kind_is_current():
+    readme = (ROOT / "data" / "README.md").read_text()
+    start = readme.index(netgov.data.BALANCE_START) + len(netgov.data.BALANCE_START)
+    end = readme.index(netgov.data.BALANCE_END)
+    assert readme[start:end].strip() == netgov.data.balance_markdown().strip(), (
+        "data/README.md's table of sources by kind is out of date: run `python -m netgov dictionary --write`"
+    )

@@ -167,7 +167,13 @@ def test_a_finding_that_breaks_its_rules_is_reported(table, finding, change, exp
     row = table[table["finding"] == finding].head(1).copy()
     if row.empty:  # no such row today (every cell has been researched): make one that follows the rules
         row = table[table["finding"] == "no_such_law_found"].iloc[[0]].copy()
-        row[["finding", "source_ids", "confidence", "what_it_does", "note"]] = [finding, pd.NA, pd.NA, pd.NA, "Not yet."]
+        row[["finding", "source_ids", "confidence", "what_it_does", "note"]] = [
+            finding,
+            pd.NA,
+            pd.NA,
+            pd.NA,
+            "Not yet.",
+        ]
         assert finding_problems(row) == []
     for column, value in change.items():
         row[column] = value

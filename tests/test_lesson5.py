@@ -19,6 +19,9 @@ def test_the_matrix_has_a_cell_for_every_jurisdiction_and_feature_and_says_what_
     assert matrix.shape == (len(lesson5.JURISDICTIONS), len(lesson5.FEATURES))
     words = {"none found", "not researched", "year unknown"}
     assert all(cell.isdigit() or cell in words for cell in matrix.to_numpy().ravel())
+    # Every pair with a dated rule shows the year of its earliest act, not a word.
+    for row in lesson5.first_rules().itertuples():
+        assert matrix.loc[row.jurisdiction_name, row.feature_name] == str(int(row.since))
     rows = netgov.load("comparison")
     # A pair with only a "no such law found" row reads "none found", never a year or "not researched".
     for finding, word in (("no_such_law_found", "none found"), ("not_researched", "not researched")):

@@ -14,7 +14,7 @@ import pytest
 from helpers import ROOT
 
 import netgov
-from netgov import data, lesson1, lesson2, lesson4
+from netgov import data, lesson1, lesson2, lesson4, lesson5
 from netgov.lesson4.activities import PROBES
 from netgov.lessons import LESSONS
 
@@ -238,3 +238,69 @@ def test_lesson4_claims_answer():
     claims = netgov.load("claims").set_index("id")
     assert claims.loc["claim-lj-russian-version", "verdict"] == "not_found"
     assert netgov.data.labels("claims", "verdict")["not_found"] == "No evidence found"
+
+
+# Lesson 5 ---------------------------------------------------------------------------------------------------
+
+
+def test_lesson5_comparator_answer():
+    offences = lesson5.first_rules("false_information_offence")
+    by_2010 = offences[offences["since"] <= 2010]
+    assert dict(zip(by_2010["jurisdiction"], by_2010["since"], strict=True)) == {"DE": 1871, "CN": 2005, "BY": 2005}
+    later = offences[offences["since"] > 2014]
+    assert dict(zip(later["jurisdiction"], later["since"], strict=True)) == {
+        "UZ": 2016,
+        "RU": 2019,
+        "TR": 2022,
+        "KG": 2025,
+    }
+    assert offences.set_index("jurisdiction").loc["KZ", "since"] == 2014
+    matrix = lesson5.feature_matrix()
+    assert matrix.loc["European Union", "Offence of spreading false information"] == "none found"
+    representative = lesson5.first_rules("platform_representative")
+    assert list(zip(representative["jurisdiction"], representative["since"], strict=True)) == [
+        ("EU", 2016),
+        ("DE", 2017),
+        ("TR", 2020),
+        ("RU", 2021),
+        ("CN", 2021),
+        ("KZ", 2022),
+    ]
+    column = matrix["Platforms must have a local representative"]
+    assert set(column[column == "none found"].index) == {"Kyrgyzstan", "Uzbekistan", "Belarus"}
+
+
+def test_lesson5_three_part_test_answer():
+    judged = lesson5.judgment_table().set_index("id")
+    assert judged.loc["jdg-kz-41-1-osce-rfom-2014-legality", ["verdict", "mapping"]].tolist() == [
+        "raises_concern",
+        "kit",
+    ]
+    assert judged.loc["jdg-kz-41-1-osce-rfom-2014-necessity", ["verdict", "mapping"]].tolist() == [
+        "raises_concern",
+        "kit",
+    ]
+    assert judged.loc["jdg-kz-41-1-osce-rfom-2014-legality", "date"].strftime("%Y-%m") == "2014-04"
+    for case, year in (("yildirim-2012", 2012), ("cengiz-2015", 2015)):
+        row = judged.loc[f"jdg-tr-5651-echr-{case}-legality"]
+        assert (row["verdict"], row["date"].year) == ("fails", year)
+    assert judged.loc["jdg-tr-5651-venice-2016-necessity", "date"].year == 2016
+    assert judged.loc["jdg-de-netzdg-un-sr-2017-legality", "verdict"] == "fails"
+    assert judged.loc["jdg-de-netzdg-un-sr-2017-necessity", "verdict"] == "raises_concern"
+
+
+def test_lesson5_trajectory_answer():
+    scores = lesson5.score_table(["KZ", "KG"]).pivot_table(index="edition", columns="country", values="score")
+    both = scores.dropna()
+    assert (both["KG"] > both["KZ"]).all()
+    gaps = both["KG"] - both["KZ"]
+    assert gaps.iloc[-1] < gaps.iloc[0]  # the gap narrows
+    trajectory = lesson5.Trajectory(countries=("KZ", "KG"))
+    kg = trajectory.turning_points("KG").set_index("edition")["change"].to_dict()
+    assert kg == {2021: -8, 2024: -4}
+    assert "Protection from Inaccurate (False) Information" in " ".join(lesson5.laws_near("KG", 2021)["act_title"])
+    kz = trajectory.turning_points("KZ").set_index("edition")["change"]
+    assert kz.abs().idxmax() == 2019 and kz[2019] == -6
+    assert "operational-search" in " ".join(lesson5.laws_near("KZ", 2019)["act_title"])
+    latest = lesson5.score_table(["KZ"]).set_index("edition")["score"]
+    assert latest.iloc[-1] > latest[2022]

@@ -268,7 +268,18 @@ def as_figure(answer: object, expected: str) -> object | Feedback:
     return answer
 
 
-_TYPED_ARRAYS = {"i1": "b", "u1": "B", "i2": "h", "u2": "H", "i4": "i", "u4": "I", "i8": "q", "u8": "Q", "f4": "f", "f8": "d"}
+_TYPED_ARRAYS = {
+    "i1": "b",
+    "u1": "B",
+    "i2": "h",
+    "u2": "H",
+    "i4": "i",
+    "u4": "I",
+    "i8": "q",
+    "u8": "Q",
+    "f4": "f",
+    "f8": "d",
+}
 
 
 def trace_values(values: object) -> list:

@@ -312,7 +312,11 @@ class ThreePartTest(Activity):
     def __init__(self, measure: str | None = None):
         self.judgments = judgment_table()
         self.table = comparison_table().set_index("id")
-        measures = list(dict.fromkeys(self.judgments["comparison_id"]))
+        # Kazakhstan's measures first, then the others in the order of the comparison, each by year.
+        order = {code: n for n, code in enumerate(JURISDICTIONS)}
+        judged = self.table.loc[list(dict.fromkeys(self.judgments["comparison_id"]))]
+        judged = judged.assign(place=judged["jurisdiction"].map(order)).sort_values(["place", "since"], kind="stable")
+        measures = list(judged.index)
         if measure is not None and measure not in measures:
             raise ValueError(f"No judgments of {measure!r}. Measures with judgments: {', '.join(measures)}.")
         self.measure = widgets.Dropdown(

@@ -84,7 +84,7 @@ def feature_matrix(until: int | None = None) -> pd.DataFrame:
     says instead: "none found" (searched, no such law), "not researched", or "later" when the only acts
     found came after ``until``. Columns are the features' plain names."""
     rows = comparison_table()
-    firsts = first_rules(until=until)  # checks until.set_index(["jurisdiction", "feature"])["since"]
+    firsts = first_rules(until=until).set_index(["jurisdiction", "feature"])["since"]
     cells = {}
     for (code, feature), group in rows.groupby(["jurisdiction", "feature"]):
         if (code, feature) in firsts.index:

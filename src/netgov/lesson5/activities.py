@@ -28,7 +28,6 @@ from .tables import (
     feature_matrix,
     first_rules,
     judgment_table,
-    laws_near,
     score_table,
 )
 
@@ -54,6 +53,26 @@ class LawComparator(Activity):
     ):
         self.table = comparison_table()
         last = int(self.table["since"].max())
+        # Worked out once as plain values: an update then only filters and formats (pandas' overhead on a few
+        # hundred rows would be most of an update's time). The earliest act up to a year is the earliest act
+        # overall when that is not later than the year, so one list serves every position of the slider.
+        firsts = first_rules()
+        self._firsts = list(
+            zip(
+                firsts["jurisdiction"],
+                firsts["feature"],
+                firsts["since"].astype(int),
+                firsts["jurisdiction_name"],
+                firsts["act_title"],
+                strict=True,
+            )
+        )
+        full = feature_matrix()
+        self._status = {
+            (code, feature): full.loc[JURISDICTIONS[code], FEATURES[feature]]
+            for code in JURISDICTIONS
+            for feature in FEATURES
+        }
         if until is not None and not (isinstance(until, int) and EARLIEST_DRAWN <= until <= last):
             raise ValueError(f"until must be a year from {EARLIEST_DRAWN} to {last}, not {until!r}.")
         unknown = [f for f in features if f not in FEATURES]
@@ -94,8 +113,16 @@ class LawComparator(Activity):
         return first_rules(self.features.value, self.jurisdictions.value, until=self.until.value)
 
     def update(self, change: object = None) -> None:
-        self.shown = self.rules()
+        features, places, until = set(self.features.value), set(self.jurisdictions.value), self.until.value
+        self.shown = [r for r in self._firsts if r[1] in features and r[0] in places and r[2] <= until]
         super().update()
+
+    def _cell(self, code: str, feature: str) -> str:
+        """What the grid says for a jurisdiction and feature up to the chosen year."""
+        status = self._status[(code, feature)]
+        if status.isdigit():
+            return status if int(status) <= self.until.value else "later"
+        return status
 
     def draw(self) -> None:
         self.figure.data = []
@@ -104,18 +131,16 @@ class LawComparator(Activity):
         features = list(self.features.value)
         for k, feature in enumerate(features):
             colour, symbol = series_style(list(FEATURES).index(feature))
-            rows = self.shown[self.shown["feature"] == feature]
+            rows = [r for r in self.shown if r[1] == feature]
             # Side by side within a jurisdiction's row, so that two rules of the same year stay visible.
             offset = (k - (len(features) - 1) / 2) * 0.14
             self.figure.add_scatter(
-                x=[max(int(y), EARLIEST_DRAWN) for y in rows["since"]],
-                y=[row_of[code] + offset for code in rows["jurisdiction"]],
+                x=[max(since, EARLIEST_DRAWN) for _, _, since, _, _ in rows],
+                y=[row_of[code] + offset for code, *_ in rows],
                 mode="markers",
                 name=FEATURES[feature],
                 marker=dict(color=colour, symbol=symbol, size=13, line=dict(width=1, color="#333333")),
-                customdata=list(
-                    zip(rows["jurisdiction_name"], rows["since"].astype(int), rows["act_title"], strict=True)
-                ),
+                customdata=[(name, since, title) for _, _, since, name, title in rows],
                 hovertemplate="%{customdata[0]}, %{customdata[1]}<br>%{customdata[2]}<extra>"
                 + html.escape(FEATURES[feature])
                 + "</extra>",
@@ -134,19 +159,17 @@ class LawComparator(Activity):
         if not self.features.value or not self.jurisdictions.value:
             return message("Pick at least one feature and one jurisdiction (hold Ctrl or Cmd to pick several).")
         until = self.until.value
-        matrix = feature_matrix(until)
-        names = [JURISDICTIONS[c] for c in JURISDICTIONS if c in self.jurisdictions.value]
-        columns = [FEATURES[f] for f in FEATURES if f in self.features.value]
+        places = [code for code in JURISDICTIONS if code in self.jurisdictions.value]
+        chosen = [feature for feature in FEATURES if feature in self.features.value]
         parts = []
-        for feature in (f for f in FEATURES if f in self.features.value):
-            rows = self.shown[self.shown["feature"] == feature]
+        for feature in chosen:
             order = (
-                ", ".join(f"{html.escape(r.jurisdiction_name)} {int(r.since)}" for r in rows.itertuples())
+                ", ".join(f"{html.escape(name)} {since}" for _, f, since, name, _ in self.shown if f == feature)
                 or "no jurisdiction you picked"
             )
-            cells = matrix.loc[names, FEATURES[feature]]
+            cells = {code: self._cell(code, feature) for code in places}
             others = {
-                word: ", ".join(html.escape(n) for n in cells[cells == word].index)
+                word: ", ".join(html.escape(JURISDICTIONS[c]) for c in places if cells[c] == word)
                 for word in ("later", "year unknown", "none found", "not researched")
             }
             rest = "; ".join(f"{word}: {who}" for word, who in others.items() if who)
@@ -154,17 +177,22 @@ class LawComparator(Activity):
                 f"<li><strong>{html.escape(FEATURES[feature])}</strong>, in order of the earliest act up to "
                 f"{until}: {order}.{' ' + rest[0].upper() + rest[1:] + '.' if rest else ''}</li>"
             )
-        early = self.shown[self.shown["since"] < EARLIEST_DRAWN]
+        early = [r for r in self.shown if r[2] < EARLIEST_DRAWN]
         early_note = (
-            "<p>Drawn at "
-            + str(EARLIEST_DRAWN)
-            + " but older: "
-            + "; ".join(f"{html.escape(r.jurisdiction_name)}, {int(r.since)}" for r in early.itertuples())
+            f"<p>Drawn at {EARLIEST_DRAWN} but older: "
+            + "; ".join(f"{html.escape(name)}, {since}" for _, _, since, name, _ in early)
             + ".</p>"
-            if len(early)
+            if early
             else ""
         )
-        table = matrix.loc[names, columns].to_html(classes="netgov-table", border=0, escape=True)
+        head = "".join(f"<th>{html.escape(FEATURES[f])}</th>" for f in chosen)
+        body = "".join(
+            f"<tr><th>{html.escape(JURISDICTIONS[c])}</th>"
+            + "".join(f"<td>{html.escape(self._cell(c, f))}</td>" for f in chosen)
+            + "</tr>"
+            for c in places
+        )
+        table = f'<table class="netgov-table"><tr><th>Jurisdiction</th>{head}</tr>{body}</table>'
         return (
             f"<ul>{''.join(parts)}</ul>{early_note}"
             "<p><em>An order in time shows who came first, not who copied whom: a later law can look like an "
@@ -181,14 +209,31 @@ class Trajectory(Activity):
     each country signed near a turning point."""
 
     has_figure = True
+    #: A move of at least this many points since the country's previous edition is named under the chart.
+    TURN = 4
 
     def __init__(self, countries: tuple[str, ...] = ("KZ", "RU", "KG"), show_acts: bool = True):
         self.scores = score_table()
-        self.acts = comparison_table()
         known = [c for c in SCORED if c in set(self.scores["country"])]
         unknown = [c for c in countries if c not in known]
         if unknown:
             raise ValueError(f"No scores for {unknown}. Countries with scores: {', '.join(known)}.")
+        # Worked out once per country as plain values, so that an update only picks and formats.
+        acts = comparison_table()
+        acts = acts[(acts["finding"] == "has_rule") & acts["since"].notna()]
+        self._series, self._acts = {}, {}
+        for code in known:
+            rows = self.scores[self.scores["country"] == code]
+            self._series[code] = (
+                rows["edition"].astype(int).tolist(),
+                rows["score"].astype(int).tolist(),
+                rows["converted"].tolist(),
+            )
+            mine = acts[acts["jurisdiction"] == code]
+            by_year: dict[int, list[str]] = {}
+            for year, title in zip(mine["since"].astype(int), mine["act_title"], strict=True):
+                by_year.setdefault(year, []).append(title)
+            self._acts[code] = by_year
         self.countries = widgets.SelectMultiple(
             options=[(JURISDICTIONS[c], c) for c in known],
             value=tuple(countries),
@@ -205,21 +250,34 @@ class Trajectory(Activity):
         )
         self._build([self.countries, self.show_acts], chart=chart)
 
-    def turning_points(self, country: str, points: int = 4) -> pd.DataFrame:
-        """Editions where ``country``'s score moved by at least ``points`` since its previous edition."""
-        rows = self.scores[self.scores["country"] == country].sort_values("edition")
-        rows = rows.assign(change=rows["score"].diff())
-        return rows[rows["change"].abs() >= points]
+    def turning_points(self, country: str, points: int | None = None) -> pd.DataFrame:
+        """Editions where ``country``'s score moved by at least ``points`` (by default :attr:`TURN`) since its
+        previous edition, with the change."""
+        if country not in self._series:
+            raise ValueError(f"No scores for {country!r}. Countries with scores: {', '.join(self._series)}.")
+        points = self.TURN if points is None else points
+        editions, scores, _ = self._series[country]
+        moves = [
+            (edition, score - before)
+            for edition, score, before in zip(editions[1:], scores[1:], scores[:-1], strict=True)
+            if abs(score - before) >= points
+        ]
+        return pd.DataFrame(moves, columns=["edition", "change"])
+
+    def _acts_near(self, country: str, edition: int) -> list[str]:
+        """Acts of the comparison table signed in the edition's year or the year before (as :func:`laws_near`)."""
+        by_year = self._acts[country]
+        return [*by_year.get(edition - 1, []), *by_year.get(edition, [])]
 
     def draw(self) -> None:
         self.figure.data = []
         for code in self.countries.value:
             n = list(SCORED).index(code)
             colour, symbol = series_style(n)
-            rows = self.scores[self.scores["country"] == code]
+            editions, scores, converted = self._series[code]
             self.figure.add_scatter(
-                x=rows["edition"],
-                y=rows["score"],
+                x=editions,
+                y=scores,
                 mode="lines+markers",
                 name=JURISDICTIONS[code],
                 line=dict(color=colour, dash=DASHES[n]),
@@ -227,27 +285,22 @@ class Trajectory(Activity):
                     color=colour,
                     size=10,
                     # Hollow markers: a score first published on the old scale and converted here.
-                    symbol=[symbol + "-open" if c else symbol for c in rows["converted"]],
+                    symbol=[symbol + "-open" if c else symbol for c in converted],
                 ),
-                customdata=["converted from the old scale" if c else "as published" for c in rows["converted"]],
+                customdata=["converted from the old scale" if c else "as published" for c in converted],
                 hovertemplate="%{x}: %{y} (%{customdata})<extra>" + JURISDICTIONS[code] + "</extra>",
             )
             if self.show_acts.value:
-                acts = self.acts[
-                    (self.acts["jurisdiction"] == code)
-                    & (self.acts["finding"] == "has_rule")
-                    & self.acts["since"].isin(rows["edition"])
-                ]
-                if len(acts):
-                    by_year = dict(zip(rows["edition"], rows["score"], strict=True))
-                    grouped = acts.groupby("since")["act_title"].apply(lambda t: "<br>".join(t.str.slice(0, 80)))
+                by_year = self._acts[code]
+                marked = [(e, s) for e, s in zip(editions, scores, strict=True) if e in by_year]
+                if marked:
                     self.figure.add_scatter(
-                        x=list(grouped.index.astype(int)),
-                        y=[by_year[int(y)] + 3 for y in grouped.index],
+                        x=[e for e, _ in marked],
+                        y=[s + 3 for _, s in marked],
                         mode="markers",
                         name=f"Acts signed, {JURISDICTIONS[code]}",
                         marker=dict(color=colour, symbol="line-ns-open", size=16, line=dict(width=2, color=colour)),
-                        text=list(grouped),
+                        text=["<br>".join(t[:80] for t in by_year[e]) for e, _ in marked],
                         hovertemplate="%{x}<br>%{text}<extra></extra>",
                         showlegend=False,
                     )
@@ -258,31 +311,31 @@ class Trajectory(Activity):
         self.figure.layout.annotations = [
             dict(x=2018.6, y=98, text="scale inverted from 2019", showarrow=False, xanchor="left", font=dict(size=12))
         ]
-        shown = self.scores[self.scores["country"].isin(self.countries.value)]
-        year_axis(self.figure, shown["edition"] if len(shown) else [2011, 2025])
+        shown = [e for code in self.countries.value for e in self._series[code][0]]
+        year_axis(self.figure, shown or [2011, 2025])
 
     def describe(self) -> str:
         if not self.countries.value:
             return message("Pick at least one country (hold Ctrl or Cmd to pick several).")
         lines = []
         for code in self.countries.value:
-            rows = self.scores[self.scores["country"] == code]
-            first, last = rows.iloc[0], rows.iloc[-1]
-            gaps = sorted(set(range(int(first.edition), int(last.edition) + 1)) - set(rows["edition"]))
+            editions, scores, _ = self._series[code]
+            gaps = sorted(set(range(editions[0], editions[-1] + 1)) - set(editions))
             turns = []
-            for turn in self.turning_points(code).itertuples():
-                acts = laws_near(code, int(turn.edition))
-                titles = [html.escape(t if len(t) <= 70 else t[:69] + "…") for t in acts["act_title"]]
+            for edition, change in self.turning_points(code).itertuples(index=False):
+                titles = [html.escape(t if len(t) <= 70 else t[:69] + "…") for t in self._acts_near(code, edition)]
                 named = "; ".join(titles[:2]) + (f"; and {len(titles) - 2} more" if len(titles) > 2 else "")
                 named = named or "none in the table"
-                turns.append(
-                    f"{int(turn.edition)} ({int(turn.change):+d}; acts signed that year or the year before: {named})"
-                )
+                turns.append(f"{edition} ({change:+d}; acts signed that year or the year before: {named})")
             lines.append(
-                f"<li><strong>{html.escape(JURISDICTIONS[code])}</strong>: {int(first.score)} in {int(first.edition)}"
-                f", {int(last.score)} in {int(last.edition)}."
+                f"<li><strong>{html.escape(JURISDICTIONS[code])}</strong>: {scores[0]} in {editions[0]}"
+                f", {scores[-1]} in {editions[-1]}."
                 + (f" No score for {', '.join(map(str, gaps))}." if gaps else "")
-                + (f" Moves of 4 points or more: {'; '.join(turns)}." if turns else " No move of 4 points or more.")
+                + (
+                    f" Moves of {self.TURN} points or more: {'; '.join(turns)}."
+                    if turns
+                    else f" No move of {self.TURN} points or more."
+                )
                 + "</li>"
             )
         return (

@@ -109,7 +109,12 @@ def drive_lesson5(page) -> None:
     page.locator(".widget-select-multiple select").first.select_option(
         label=["Platforms must have a local representative"]
     )
-    wait_for_text(page, "Platforms must have a local representative, in order of the earliest act")
+    # The list under the chart is a bulleted list: the feature no longer chosen leaves it.
+    page.wait_for_function(
+        "() => { const items = [...document.querySelectorAll('.jp-OutputArea-output li')].map(li => li.textContent);"
+        " return items.some(t => t.startsWith('Platforms must have a local representative, in order'))"
+        " && !items.some(t => t.startsWith('Who may order a website blocked, in order')); }"
+    )
 
     # Three-part test: rate one part, compare, and read the bodies' verdicts.
     rating = page.locator(".widget-dropdown select").filter(has_text="Your rating").first

@@ -77,6 +77,30 @@ def test_the_rendered_list_gives_every_source(lesson):
         assert speaker in html.replace("&#x27;", "'")
 
 
+#: The state's statements that argue by comparison with other states (data/README.md, "Arguments by comparison"),
+#: which Lesson 5 sets beside the other states' own rules, with the words that name the comparison in each summary.
+COMPARISONS = {
+    "pos-2008-12-10-yertysbayev-france": "France",
+    "pos-2009-10-30-tokayev-amendments": "international experience",
+    "pos-2022-01-29-tokayev-shutdown": "other countries",
+    "pos-2023-11-30-balayeva-media-bill": "European countries",
+    "pos-2025-11-12-aimagambetov-age-limits": "Denmark and Australia",
+    "pos-2025-12-kochetov-australia": "Australia",
+    "pos-2026-02-06-kochetov-abroad": "Spain",
+}
+
+
+@pytest.mark.parametrize(("row", "words"), sorted(COMPARISONS.items()))
+def test_the_states_comparisons_are_the_states_and_say_what_was_checked(row, words):
+    positions = netgov.load("positions").set_index("id")
+    assert row in positions.index, f"{row} is not in positions.csv"
+    statement = positions.loc[row]
+    assert statement["actor_id"] in voice.state_speakers(), f"{row} is not spoken by the Kazakh state"
+    assert words in statement["summary"], f"{row}'s summary does not name the comparison ({words!r})"
+    if row not in {"pos-2009-10-30-tokayev-amendments", "pos-2022-01-29-tokayev-shutdown"}:  # named no rule
+        assert "checked" in statement["note"], f"{row}'s note does not say whether the claim was checked"
+
+
 def test_the_office_holders_are_kazakh_people():
     actors = netgov.load("actors").set_index("id")
     people = actors.loc[list(voice.OFFICE_HOLDERS)]

@@ -140,6 +140,11 @@ def test_lesson2_positions_answer():
     assert newest[("kz-ministry-information", "blocking")] == "supports"
     for actor in ("kz-ministry-digital", "kz-mfa", "tokayev"):
         assert newest[(actor, "blocking")] == "supports"
+    # "The information ministry states its support first, in December 2008"
+    before = maps[2008].xs("internet-law-2009", level="issue")
+    assert before.to_dict() == {"kz-ministry-information": "supports"}
+    # "the parliament supports them too (a deputy's call for such an age limit ...)"
+    assert newest[("kz-parliament", "later-laws")] == "supports"
     first = maps[2009].xs("internet-law-2009", level="issue")
     assert set(first[first == "supports"].index) == {
         "kz-government",

@@ -21,7 +21,7 @@ def test_terms_of_a_lesson_are_the_rows_of_that_lesson():
 
 @pytest.mark.parametrize("lesson", [9, "1", 1.0, True, -1])
 def test_a_lesson_without_terms_is_refused_with_the_accepted_ones(lesson):
-    with pytest.raises(ValueError, match=r"lesson must be one of the glossary's lessons \[0, 1, 2, 3, 4\]"):
+    with pytest.raises(ValueError, match=r"lesson must be one of the glossary's lessons \[0, 1, 2, 3, 4, 5\]"):
         terms(lesson)
 
 
@@ -64,7 +64,7 @@ def test_the_handout_has_three_columns_for_every_term_of_the_lesson():
 
 def test_the_whole_handout_has_a_section_per_lesson():
     page = handout()
-    for lesson in (0, 1, 2, 3, 4):
+    for lesson in (0, 1, 2, 3, 4, 5):
         assert f"<h2>Lesson {lesson}" in page
     assert page.count("<tr><td><strong>") == len(terms())
 
@@ -89,7 +89,7 @@ def test_the_command_refuses_a_lesson_without_terms(tmp_path, capsys):
         main(["glossary", "--lesson", "7", "--out", str(tmp_path / "x.html")])
     assert stop.value.code == 2
     assert (
-        "lesson must be one of the glossary's lessons [0, 1, 2, 3, 4] (or None for all), not int 7"
+        "lesson must be one of the glossary's lessons [0, 1, 2, 3, 4, 5] (or None for all), not int 7"
         in capsys.readouterr().err
     )
     assert not (tmp_path / "x.html").exists()

@@ -20,6 +20,7 @@ from helpers import LESSON_FIGURES, ROOT, displayed_widgets
 import netgov
 from netgov._notebooks import notebooks
 from netgov.export import NOTE, ExportError, StaticWidgets, export, local_links_to_html
+from netgov.lessons import LESSONS
 
 NOTE_START = NOTE.split("{")[0]
 
@@ -99,7 +100,7 @@ def test_the_index_and_every_lesson_page_say_how_current_the_data_is(static_site
     line = html.escape(str(netgov.as_of()))
     assert line in (site / "index.html").read_text(encoding="utf-8")
     lessons = [page for page in pages if page.startswith("notebooks/")]
-    assert len(lessons) == 5
+    assert len(lessons) == len(LESSONS)  # the start notebook and every lesson
     for page in lessons:
         assert line in (site / page).read_text(encoding="utf-8"), page
 

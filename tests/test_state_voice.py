@@ -31,9 +31,9 @@ LESSONS = {
 }
 
 #: Lessons whose state statements were read only in news reports or company releases: no government page or
-#: legal text stating the state's reasons on their subject was found (Lesson 3: the gateway, the certificate and
-#: transit; Lesson 4: the reasons for blocking and for the January 2022 shutdown).
-NO_OWN_TEXT_YET = {3, 4}
+#: legal text stating the state's case on their subject was found (Lesson 3: the gateway, the certificate and
+#: transit).
+NO_OWN_TEXT_YET = {3}
 
 
 def state_case_of(path: Path):

@@ -243,6 +243,8 @@ CASES = [
     ("plans.plan", lambda: netgov.plans.plan(99), KeyError, ["99", "01-the-2009-law.ipynb"]),
     ("plans.times", lambda: netgov.plans.times("1"), TypeError, ["str '1'", "such as 1"]),
     ("plans.guide_markdown", lambda: netgov.plans.guide_markdown(0), ValueError, ["Lesson 0", "[1, 2, 3, 4, 5]"]),
+    ("plans.objective_map", lambda: netgov.plans.objective_map(0), ValueError, ["Lesson 0", "[1, 2, 3, 4, 5]"]),
+    ("plans.assessment_items", lambda: netgov.plans.assessment_items("1"), TypeError, ["'1'", "such as 1"]),
     ("plans.guide_markers", lambda: netgov.plans.guide_markers(True), TypeError, ["bool True", "such as 1"]),
     ("plans.guide_text", lambda: netgov.plans.guide_text(5), TypeError, ["int", "file's content"]),
     ("plans.guide_text", lambda: netgov.plans.guide_text("# Guide"), ValueError, ["plan:lesson1:start", "Lesson 1"]),

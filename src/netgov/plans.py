@@ -130,10 +130,47 @@ def _rubric_markdown(question: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: The role-play's output, an assessment item of Lesson 2 besides its quiz, exercises and open questions.
+ROLEPLAY_ITEM = "L2-roleplay"
+
+
+def assessment_items(number: int) -> dict[str, str]:
+    """Every assessment item of a lesson, by id, with what it is: the quiz's questions in order (``L1-quiz-1``),
+    the exercise checks (``L1-q1``), the open questions (``L1-open-1``) and, in Lesson 2, the role-play."""
+    entry = _entry(number)
+    items = {f"L{number}-quiz-{n}": f"quiz question {n}" for n in range(1, len(entry.quiz_questions()) + 1)}
+    items |= {f"L{number}-{name}": f"exercise task {name[1:]} (`check.{name}`)" for name in entry.checks()}
+    items |= {q["id"]: "open question" for q in plan(number).get("open", [])}
+    if number == 2:
+        items[ROLEPLAY_ITEM] = (
+            "the role-play (statements and the chair's consensus text, marked with the participation rubric)"
+        )
+    return items
+
+
+def objective_map(number: int) -> list[dict]:
+    """The lesson's objectives (``[[objectives]]`` in its ``plan.toml``), each with the items that assess it."""
+    return list(plan(number).get("objectives", []))
+
+
+def _objectives_markdown(number: int) -> str:
+    items = assessment_items(number)
+    rows = "".join(
+        f"| {o['id'].rpartition('-')[2]}. {o['text']} | "
+        + "; ".join(f"{item} ({items.get(item, 'unknown item')})" for item in o["items"])
+        + " |\n"
+        for o in objective_map(number)
+    )
+    return "**Objectives and how each is assessed.**\n\n| Objective | Items |\n|---|---|\n" + rows
+
+
 def guide_markdown(number: int) -> str:
-    """A lesson's generated block of the instructor guide: times, run sheets, misconceptions, rubrics."""
+    """A lesson's generated block of the instructor guide: times, objectives and their items, run sheets,
+    misconceptions, rubrics."""
     content = plan(number)
     parts = [_times_sentence(number)]
+    if content.get("objectives"):
+        parts.append(_objectives_markdown(number).rstrip("\n"))
     for length in content["times"]["class"]:
         parts.append(f"**{length} minutes**\n\n" + _run_sheet_markdown(number, length).rstrip("\n"))
     misconceptions = [f'- "{m["belief"]}" {m["correction"]}' for m in content.get("misconceptions", [])]

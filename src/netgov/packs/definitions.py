@@ -65,6 +65,7 @@ class Plan:
     exit_ticket: list[dict]
     open: list[dict] = field(default_factory=list)
     misconceptions: list[dict] = field(default_factory=list)
+    objectives: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ def load_plan(lesson: int | str | Lesson, path: Path | str | None = None) -> Pla
         "rubrics and anchors, and the [[misconceptions]] (the format is in netgov.packs).",
     )
     problems = _Problems(path)
-    problems.keys(content, "", ("times", "run", "worksheet", "exit_ticket"), ("open", "misconceptions"))
+    problems.keys(content, "", ("times", "run", "worksheet", "exit_ticket"), ("open", "misconceptions", "objectives"))
 
     times = content.get("times", {})
     lengths: tuple[int, ...] = ()
@@ -341,6 +342,19 @@ def load_plan(lesson: int | str | Lesson, path: Path | str | None = None) -> Pla
     for number, item in enumerate(opens, start=1):
         _check_open(problems, item, number, entry, seen)
 
+    objectives = problems.tables(content, "objectives", "", least=0)
+    for number, item in enumerate(objectives, start=1):
+        where = f"[[objectives]] entry {number}"
+        if problems.keys(item, where, ("id", "text", "items")):
+            if item["id"] != f"L{entry.number}-obj-{number}":
+                problems.add(
+                    where,
+                    f"id must be L{entry.number}-obj-{number} (objectives are numbered in order), "
+                    f"not {shown(item['id'])}",
+                )
+            problems.text(item, "text", where)
+            problems.texts(item, "items", where)
+
     misconceptions = problems.tables(content, "misconceptions", "", least=0)
     for number, item in enumerate(misconceptions, start=1):
         where = f"[[misconceptions]] entry {number}"
@@ -349,7 +363,7 @@ def load_plan(lesson: int | str | Lesson, path: Path | str | None = None) -> Pla
             problems.text(item, "correction", where)
 
     problems.raise_any()
-    return Plan(entry, path, times, runs, worksheet, exit_ticket, opens, misconceptions)
+    return Plan(entry, path, times, runs, worksheet, exit_ticket, opens, misconceptions, objectives)
 
 
 def _check_open(problems: _Problems, item: object, number: int, entry: Lesson, seen: set[str]) -> None:

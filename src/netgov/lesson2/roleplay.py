@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import data
+from ..packs.definitions import ROLEPLAY_RULES
 from .tables import ISSUES, ROLES, statement_table
 
 __all__ = ["CARDS", "CHAIR", "role_brief", "role_card", "roleplay_markdown", "roleplay_plan", "roleplay_span"]
@@ -42,15 +43,7 @@ ROLEPLAY_END = "<!-- roleplay:end -->"
 
 _TOP = {"scene", "cutoff", "timing", "rules", "role", "debrief"}
 _TIMING = {"length", "start", "end", "step"}
-_RULES = {
-    "speaking_order",
-    "statement_minutes",
-    "right_of_reply",
-    "consensus",
-    "non_speaking",
-    "liberties",
-    "smaller_class",
-}
+_RULES = set(ROLEPLAY_RULES)
 _ROLE = {"name", "goal", "may_concede", "will_not", "questions"}
 _DEBRIEF = {"questions", "exit_task"}
 

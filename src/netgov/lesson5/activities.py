@@ -41,6 +41,17 @@ EARLIEST_DRAWN = 1990
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash")
 
 
+def _pick_many(labels: dict[str, str], chosen: tuple[str, ...], description: str, width: str):
+    """A list to pick several codes from, shown by their labels, every option visible."""
+    return widgets.SelectMultiple(
+        options=[(label, code) for code, label in labels.items()],
+        value=tuple(chosen),
+        description=description,
+        rows=len(labels),
+        layout=widgets.Layout(width=width),
+    )
+
+
 class LawComparator(Activity):
     """Pick features and jurisdictions: see who has each rule and since when, up to a year you choose."""
 
@@ -78,20 +89,8 @@ class LawComparator(Activity):
         unknown = [f for f in features if f not in FEATURES]
         if unknown:
             raise ValueError(f"Unknown features {unknown}. Accepted: {', '.join(FEATURES)}.")
-        self.features = widgets.SelectMultiple(
-            options=[(label, code) for code, label in FEATURES.items()],
-            value=tuple(features),
-            description="Features",
-            rows=len(FEATURES),
-            layout=widgets.Layout(width="40em"),
-        )
-        self.jurisdictions = widgets.SelectMultiple(
-            options=[(label, code) for code, label in JURISDICTIONS.items()],
-            value=tuple(JURISDICTIONS),
-            description="Where",
-            rows=len(JURISDICTIONS),
-            layout=widgets.Layout(width="20em"),
-        )
+        self.features = _pick_many(FEATURES, features, "Features", "40em")
+        self.jurisdictions = _pick_many(JURISDICTIONS, tuple(JURISDICTIONS), "Where", "20em")
         self.until = widgets.IntSlider(
             value=until or last, min=EARLIEST_DRAWN, max=last, description="Up to", continuous_update=False
         )

@@ -21,6 +21,7 @@ __all__ = [
     "ANCHOR_LEVELS",
     "GROUPINGS",
     "ROLEPLAY_BLOCK",
+    "ROLEPLAY_RULES",
     "PackError",
     "Plan",
     "Roleplay",
@@ -37,6 +38,16 @@ __all__ = [
 GROUPINGS = ("whole class", "individually", "pairs", "groups")
 #: The anchor answers of an open question, one per level, strongest first.
 ANCHOR_LEVELS = ("strong", "adequate", "weak")
+#: The keys of roleplay.toml's [rules]: what the rules card prints (lesson2.roleplay checks the same keys).
+ROLEPLAY_RULES = (
+    "speaking_order",
+    "statement_minutes",
+    "right_of_reply",
+    "consensus",
+    "non_speaking",
+    "liberties",
+    "smaller_class",
+)
 #: What a run-sheet row projects while the role-play runs: its own timing is in roleplay.toml.
 ROLEPLAY_BLOCK = "Role-play (see the role-play cards)"
 #: The levels of a rubric criterion: every criterion describes all three.
@@ -453,16 +464,7 @@ def load_roleplay(path: Path | str | None = None) -> Roleplay:
 
     names = (CHAIR, *ROLES)
     rules = content.get("rules", {})
-    rule_keys = (
-        "speaking_order",
-        "statement_minutes",
-        "right_of_reply",
-        "consensus",
-        "non_speaking",
-        "liberties",
-        "smaller_class",
-    )
-    if problems.keys(rules, "[rules]", rule_keys):
+    if problems.keys(rules, "[rules]", ROLEPLAY_RULES):
         order = problems.texts(rules, "speaking_order", "[rules]")
         unknown = [name for name in order if name not in names]
         if unknown:
@@ -470,7 +472,7 @@ def load_roleplay(path: Path | str | None = None) -> Roleplay:
         if len(set(order)) != len(order):
             problems.add("[rules]", "speaking_order names a role twice")
         problems.whole(rules, "statement_minutes", "[rules]", 1)
-        for key in rule_keys[2:]:
+        for key in ROLEPLAY_RULES[2:]:
             problems.text(rules, key, "[rules]")
 
     roles: dict[str, dict] = {}

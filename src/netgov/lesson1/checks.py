@@ -281,7 +281,7 @@ def q7(given: dict[str, str]):
                 )
             return not_yet(
                 f"{speaker}'s statement does not contain the words you gave for it.",
-                "Copy the words from its `summary` as they are written there, without your own.",
+                "Copy the words from its summary as they are written there, without words of your own.",
             )
         if len(key_words.split()) > MOST_WORDS:
             return not_yet(
@@ -309,11 +309,20 @@ def q7(given: dict[str, str]):
     statements = state_case[state_case["speaker"].isin(aimed)]
     statements = statements[statements["summary"].map(_names_a_harm)]
     own = len(voice.primary_rows(statements))
+    if own:
+        read_in = (
+            f"{own} of these statements {'was' if own == 1 else 'were'} read in the state's own texts (a government "
+            "page or a legal text); the others reach you through news reports that relay officials' words."
+        )
+    else:
+        read_in = (
+            "None of these statements was read in the state's own texts (a government page or a legal text): news "
+            "reports relay the officials' words."
+        )
     return correct(
         f"The state's aims as {len(aimed)} of its bodies and officials gave them, in {len(statements)} statements. "
-        f"{own} of these statements {'was' if own == 1 else 'were'} read in the state's own texts; the others reach "
-        "you through news reports that relay officials' words. Set the harms they named beside the risks the "
-        "critics named in the same provisions (the rows of `positions` whose stance is 'opposes')."
+        f"{read_in} Set the harms they named beside the risks the critics named in the same provisions (the "
+        "statements on the law whose stance is 'opposes')."
     )
 
 

@@ -40,7 +40,9 @@ def reasonable_forms(check: str) -> list[object]:
     right = right_answer(check)
     forms: list[object] = []
     if _is_figure(right):
-        return _figure_forms(right)
+        return _figure_forms(check, right)
+    if isinstance(right, dict):
+        return _statement_forms(right)
     if isinstance(right, list):
         forms += [np.array(right), pd.Series(right).unique(), set(right), ", ".join(right), "; ".join(right)]
         forms.append(str(right))  # the list printed, then copied: "['KG', 'TJ']"
@@ -80,33 +82,82 @@ def _is_figure(value: object) -> bool:
     return isinstance(value, go.Figure)
 
 
-def _figure_forms(right: go.Figure) -> list[go.Figure]:
-    """The same chart built other ways: with graph_objects, one trace per country named by its code; and with
-    the countries' lines in another order."""
+def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
+    """The same chart built other ways: with graph_objects (in Lesson 5 one trace per country named by its code;
+    in Lesson 1 one per group, each with its own dash or marker shape); and with the lines in another order."""
+    reordered = go.Figure(right)
+    reordered.data = tuple(reversed(reordered.data))
+    if check == "lesson1.q8":
+        built = go.Figure(layout=dict(title="Acts by year", xaxis_title="Year", yaxis_title="Acts so far"))
+        for trace, dash in zip(right.data, ("solid", "dash"), strict=True):
+            built.add_scatter(x=list(trace.x), y=list(trace.y), name=trace.name.upper(), line_dash=dash)
+        shapes = go.Figure(right)
+        for trace, symbol in zip(shapes.data, ("circle", "square"), strict=True):
+            trace.update(line_dash=None, marker_symbol=symbol, mode="lines+markers")
+        return [built, shapes, reordered]
     built = go.Figure(layout=dict(title="Scores", xaxis_title="Edition", yaxis_title="Score, 100 = most free"))
     for trace in right.data:
         code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == trace.name)
         built.add_scatter(x=list(trace.x), y=list(trace.y), name=code, mode="lines+markers")
-    reordered = go.Figure(right)
-    reordered.data = tuple(reversed(reordered.data))
     return [built, reordered]
 
 
-def _figure_misses(right: go.Figure) -> list[object]:
+def _figure_misses(check: str, right: go.Figure) -> list[object]:
     """Charts that are almost right and must not pass: no title, an axis labelled only by its column name, a
-    country missing, a line on the old scale, a line off by a point, the scores not a figure."""
+    line missing, a line off by one, the values not a figure; in Lesson 5 a line on the old scale; in Lesson 1 the
+    acts of each year in place of the acts so far, and lines told apart by colour alone."""
     untitled = go.Figure(right)
     untitled.update_layout(title=None)
     bare_axis = go.Figure(right)
-    bare_axis.update_yaxes(title_text="score")
+    bare_axis.update_yaxes(title_text="acts_so_far" if check == "lesson1.q8" else "score")
     missing = go.Figure(right)
     missing.data = missing.data[:-1]
+    shifted = go.Figure(right)
+    shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
+    misses = [untitled, bare_axis, missing, shifted, pd.Series(right.data[0].y), "a chart"]
+    if check == "lesson1.q8":
+        each_year = go.Figure(right)
+        for trace in each_year.data:
+            so_far = list(trace.y)
+            trace.y = [so_far[0], *(b - a for a, b in zip(so_far, so_far[1:], strict=False))]
+        colour_only = go.Figure(right)
+        colour_only.update_traces(line_dash="solid", marker_symbol="circle")
+        return [*misses, each_year, colour_only]
     old_scale = go.Figure(right)
     trace = old_scale.data[0]
     trace.y = [100 - y if x <= 2018 else y for x, y in zip(trace.x, trace.y, strict=True)]
-    shifted = go.Figure(right)
-    shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
-    return [untitled, bare_axis, missing, old_scale, shifted, pd.Series(right.data[0].y), "a chart"]
+    return [*misses, old_scale]
+
+
+def _statement_forms(right: dict[str, str]) -> list[object]:
+    """Task 7's speakers and words in other forms: a Series, the speakers by their actor ids, other case and
+    spacing, the words with the quotation marks of a copy."""
+    state_case = netgov.voice.state_positions(["internet-law-2009"])
+    ids = dict(zip(state_case["speaker"], state_case["actor_id"], strict=False))
+    return [
+        pd.Series(right),
+        {ids[speaker]: words for speaker, words in right.items()},
+        {speaker.upper(): f"  {words.upper()} " for speaker, words in right.items()},
+        {speaker: f'"{words}."' for speaker, words in right.items()},
+    ]
+
+
+def _statement_misses(right: dict[str, str]) -> list[object]:
+    """Task 7's near misses: a speaker left out, a critic added, the words of two speakers swapped, words that are
+    not the statement's, words that name no harm, a state speaker who named no aim, a whole statement."""
+    state_case = netgov.voice.state_positions(["internet-law-2009"])
+    speakers = list(right)
+    fewer = dict(list(right.items())[1:])
+    critic = netgov.voice.other_positions(state_case).iloc[0]
+    with_critic = {**right, critic["speaker"]: " ".join(critic["summary"].split()[:4])}
+    swapped = {**right, speakers[0]: right[speakers[1]], speakers[1]: right[speakers[0]]}
+    invented = {**right, speakers[0]: "to silence the government's critics"}
+    first = state_case[state_case["speaker"] == speakers[0]]["summary"].iloc[0]
+    no_harm = {**right, speakers[0]: " ".join(first.split()[:3])}
+    silent = state_case[~state_case["speaker"].isin(speakers)].iloc[0]
+    aimless = {**right, silent["speaker"]: " ".join(silent["summary"].split()[:3])}
+    whole = {**right, speakers[0]: first}
+    return [fewer, with_critic, swapped, invented, no_harm, aimless, whole, speakers, ", ".join(right.values())]
 
 
 def _check(check: str):
@@ -145,7 +196,9 @@ def near_misses(check: str) -> list[object]:
     few or too many."""
     right = right_answer(check)
     if _is_figure(right):
-        return _figure_misses(right)
+        return _figure_misses(check, right)
+    if isinstance(right, dict):
+        return _statement_misses(right)
     if isinstance(right, str):
         misses = [right[0], right[:3], right[: len(right) // 2], f"not {right}", f"no {right} involved", right + "x"]
         misses += ["a", "k", "x", "z", "snippet", "insnide", "JSC"]

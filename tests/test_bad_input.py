@@ -53,6 +53,7 @@ EXEMPT = {
     "data.balance_markdown": NO_ARGUMENTS,
     "lesson1.provision_table": NO_ARGUMENTS,
     "lesson1.legislation_table": NO_ARGUMENTS,
+    "lesson1.acts_by_year": NO_ARGUMENTS,
     "lesson1.LiabilityExplorer": NO_ARGUMENTS,
     "lesson2.statement_table": NO_ARGUMENTS,
     "lesson2.CommitmentsTracker": NO_ARGUMENTS,

@@ -187,3 +187,87 @@ def test_feedback_never_gives_the_answer_away(answers):
         result = getattr(check, name)(wrong)
         text = result.message + (result.hint or "")
         assert str(answers[name]) not in text
+
+
+# The state's case (task 7) -------------------------------------------------------------------------
+
+
+def test_the_states_aims_are_read_from_the_statements(answers):
+    state_case = netgov.voice.state_positions(["internet-law-2009"])
+    right = answers["q7"]
+    assert check.q7(right)
+    # Every speaker in the answer key is the state's, and the words are in one of its statements.
+    for speaker, words in right.items():
+        summaries = state_case[state_case["speaker"] == speaker]["summary"]
+        assert summaries.str.contains(words, regex=False).any(), speaker
+    # A state speaker whose statements name no harm is not an aim, even with words copied from it.
+    silent = state_case[~state_case["speaker"].isin(list(right))]
+    assert len(silent), "the data has no state statement without an aim to test with"
+    row = silent.iloc[0]
+    feedback = check.q7({**right, row["speaker"]: " ".join(row["summary"].split()[:4])})
+    assert not feedback and "without naming a harm" in feedback.message
+
+
+def test_the_states_aims_check_names_what_is_off(answers):
+    right = answers["q7"]
+    speakers = list(right)
+    critic = netgov.voice.other_positions(netgov.voice.state_positions(["internet-law-2009"])).iloc[0]
+    assert "critics' side" in check.q7({**right, critic["actor_id"]: "the law"}).message
+    assert "is missing" in check.q7(dict(list(right.items())[1:])).message
+    swapped = {**right, speakers[0]: right[speakers[1]], speakers[1]: right[speakers[0]]}
+    assert f"are {speakers[1]}'s" in check.q7(swapped).message
+    assert "does not contain" in check.q7({**right, speakers[0]: "to silence its critics"}).message
+    assert "not a speaker" in check.q7({**right, "Ministry of Truth": "libel"}).message
+    # A fragment with no harm in it ("said the"), a whole statement, and the words alone are not enough.
+    assert "do not name a harm" in check.q7({**right, speakers[0]: "said the"}).message
+    state_case = netgov.voice.state_positions(["internet-law-2009"])
+    whole = state_case[state_case["speaker"] == speakers[0]]["summary"].iloc[0]
+    assert len(whole.split()) > check.MOST_WORDS, "the test needs a statement longer than the limit"
+    assert "most of its statement" in check.q7({**right, speakers[0]: whole}).message
+    assert check.q7(list(right.values())).status == "unreadable"
+    # The speakers' actor ids name the same speakers.
+    ids = dict(zip(state_case["speaker"], state_case["actor_id"], strict=False))
+    assert check.q7({ids[speaker]: words for speaker, words in right.items()})
+
+
+# The chart of acts by year (task 8) -------------------------------------------------------------------
+
+
+def test_acts_by_year_counts_every_dated_act_once():
+    table = lesson1.acts_by_year()
+    dated = lesson1.legislation_table().drop_duplicates("id")
+    last = table[table["year"] == table["year"].max()].set_index("group")["acts_so_far"]
+    assert last.sum() == len(dated)
+    assert last[lesson1.GROUPS[True]] == int(dated["extends_2009_law"].sum())
+    assert table.groupby("group")["new_acts"].sum().sum() == len(dated)
+    years = sorted(table["year"].unique())
+    assert years == list(range(years[0], years[-1] + 1)), "a year without an act is a row with 0, not a gap"
+
+
+def test_the_chart_check_reads_the_figure_and_names_what_is_missing(answers):
+    import plotly.express as px
+
+    by_year = lesson1.acts_by_year()
+    words = {"year": "Year", "acts_so_far": "Acts so far", "new_acts": "Acts that year"}
+    assert check.q8(answers["q8"])
+    dashed = px.line(by_year, x="year", y="acts_so_far", color="group", line_dash="group", title="Acts", labels=words)
+    assert check.q8(dashed)
+    shapes = px.line(
+        by_year, x="year", y="acts_so_far", color="group", symbol="group", markers=True, title="Acts", labels=words
+    )
+    assert check.q8(shapes)
+    colour_only = px.line(by_year, x="year", y="acts_so_far", color="group", markers=True, title="Acts", labels=words)
+    assert "only by colour" in check.q8(colour_only).message
+    each_year = px.line(by_year, x="year", y="new_acts", color="group", line_dash="group", title="A", labels=words)
+    assert "acts of each year" in check.q8(each_year).message
+    untitled = px.line(by_year, x="year", y="acts_so_far", color="group", line_dash="group", labels=words)
+    assert "no title" in check.q8(untitled).message
+    bare = px.line(by_year, x="year", y="acts_so_far", color="group", line_dash="group", title="Acts")
+    assert "not labelled in words" in check.q8(bare).message
+    one_group = by_year[by_year["group"] == lesson1.GROUPS[True]]
+    alone = px.line(one_group, x="year", y="acts_so_far", color="group", line_dash="group", title="A", labels=words)
+    assert "No line named 'Other acts'" in check.q8(alone).message
+    gaps = by_year[by_year["new_acts"] > 0]
+    skipped = px.line(gaps, x="year", y="acts_so_far", color="group", line_dash="group", title="A", labels=words)
+    assert "does not follow" in check.q8(skipped).message
+    assert not check.q8(by_year) and check.q8(...).status == "unanswered"

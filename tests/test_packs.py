@@ -135,6 +135,15 @@ def test_the_answer_key_shows_what_each_check_accepts(tmp_path, name, number, fi
         assert html.escape(right.text) in page and html.escape(right.why) in page
 
 
+def test_an_answer_made_of_pairs_reads_as_each_key_with_its_value():
+    from netgov.packs._pages import shown_answer
+
+    pairs = lesson(1).answers()["q7"]
+    text = shown_answer(pairs)
+    assert all(f"{speaker}: \u201c{words}\u201d" in text for speaker, words in pairs.items())
+    assert "{" not in text
+
+
 def test_a_role_card_shows_dated_facts_up_to_the_cutoff_and_no_description(tmp_path):
     # The printed card is lesson2.role_card, the card the notebook shows: one rule for what a card may know.
     signed = "2009-07-10"  # the President signs the internet law (events.csv)

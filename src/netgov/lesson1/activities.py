@@ -20,7 +20,7 @@ from .._validate import need_items
 from ..activity import Activity, FigureOutput
 from ..cards import card, message
 from ..figures import BAD, NEUTRAL, clear, date_axis_years
-from .tables import ACTOR_ROLES, AFFECTED, CONTENT, THEMES, VERDICTS, legislation_table, provision_table
+from .tables import ACTOR_ROLES, AFFECTED, CONTENT, GROUPS, THEMES, VERDICTS, legislation_table, provision_table
 
 __all__ = ["LegislationTimeline", "LiabilityExplorer", "ProvisionExplorer"]
 
@@ -139,8 +139,8 @@ class LegislationTimeline(Activity):
         first, last = int(self.table["date"].dt.year.min()), int(self.table["date"].dt.year.max())
         clear(self.figure, "No theme ticked: tick at least one theme above." if rows.empty else None)
         groups = [
-            (True, "Extends the 2009 law", BAD, "diamond"),
-            (False, "Other acts", NEUTRAL, "circle"),
+            (True, GROUPS[True], BAD, "diamond"),
+            (False, GROUPS[False], NEUTRAL, "circle"),
         ]
         if not self.highlight.value:
             groups = [(None, "Acts", NEUTRAL, "circle")]

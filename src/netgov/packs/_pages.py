@@ -217,11 +217,14 @@ def answer_json(value: object) -> str:
 
 def shown_answer(value: object) -> str:
     """An answer as an instructor reads it aloud and a learner would type it: a list as its items separated by
-    commas, a number without trailing zeros; a figure (which nobody types) as what it shows."""
+    commas, a number without trailing zeros; a dictionary as each key with its value (each speaker with its words);
+    a figure (which nobody types) as what it shows."""
     if _is_figure(value):
         title = value.layout.title.text or "no title"
         lines = ", ".join(str(trace.name) for trace in value.data)
         return f"A chart titled \u201c{title}\u201d, one line each for {lines}, as the solutions notebook draws it."
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: \u201c{item}\u201d" for key, item in value.items())
     if isinstance(value, list | tuple | set):
         return ", ".join(map(str, value))
     if isinstance(value, float):

@@ -12,10 +12,11 @@ import functools
 
 import numpy as np
 import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 
 import netgov
-from netgov import lesson1, lesson2, lesson5
+from netgov import lesson1, lesson2, lesson3, lesson5
 from netgov.checks import text_key
 from netgov.lessons import LESSONS
 
@@ -40,8 +41,11 @@ def reasonable_forms(check: str) -> list[object]:
     right = right_answer(check)
     forms: list[object] = []
     if _is_figure(right):
-        return _figure_forms(right)
-    if isinstance(right, list):
+        return _figure_forms(check, right)
+    if isinstance(right, list) and check in ORDERED:  # a path: its order matters, so no set
+        forms += [tuple(right), np.array(right), pd.Series(right), ", ".join(right), " -> ".join(right)]
+        forms.append(str(right))
+    elif isinstance(right, list):
         forms += [np.array(right), pd.Series(right).unique(), set(right), ", ".join(right), "; ".join(right)]
         forms.append(str(right))  # the list printed, then copied: "['KG', 'TJ']"
     elif isinstance(right, str):
@@ -62,6 +66,9 @@ def reasonable_forms(check: str) -> list[object]:
     return forms
 
 
+#: Checks whose right answer is a list in a meaningful order (a path through a network).
+ORDERED = {"lesson3.q6"}
+
 #: Other spellings of a right text answer that must also pass.
 NAME_FORMS = {
     "lesson3.q3": ["kazakhtelecom", "KAZAKHTELECOM JSC", "Kazakhtelecom-JSC", "AS9198", "9198"],
@@ -80,33 +87,56 @@ def _is_figure(value: object) -> bool:
     return isinstance(value, go.Figure)
 
 
-def _figure_forms(right: go.Figure) -> list[go.Figure]:
-    """The same chart built other ways: with graph_objects, one trace per country named by its code; and with
-    the countries' lines in another order."""
+def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
+    """The same chart built other ways: with graph_objects, one trace per series (in Lesson 5 named by the
+    country's code); with the lines in another order; and, in Lesson 3, from the wide table of shares."""
+    reordered = go.Figure(right)
+    reordered.data = tuple(reversed(reordered.data))
+    if check == "lesson3.q8":
+        built = go.Figure(layout=dict(title="Mobile broadband", xaxis_title="Year", yaxis_title="Share, percent"))
+        for trace in right.data:
+            built.add_scatter(x=list(trace.x), y=list(trace.y), name=trace.name, mode="lines+markers")
+        wide = px.line(
+            lesson3.market_shares(),
+            markers=True,
+            title="Mobile-broadband shares",
+            labels={"year": "Year", "value": "Share (%)"},
+        )
+        return [built, reordered, wide]
     built = go.Figure(layout=dict(title="Scores", xaxis_title="Edition", yaxis_title="Score, 100 = most free"))
     for trace in right.data:
         code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == trace.name)
         built.add_scatter(x=list(trace.x), y=list(trace.y), name=code, mode="lines+markers")
-    reordered = go.Figure(right)
-    reordered.data = tuple(reversed(reordered.data))
     return [built, reordered]
 
 
-def _figure_misses(right: go.Figure) -> list[object]:
+def _figure_misses(check: str, right: go.Figure) -> list[object]:
     """Charts that are almost right and must not pass: no title, an axis labelled only by its column name, a
-    country missing, a line on the old scale, a line off by a point, the scores not a figure."""
+    series missing, a line off by a point, the values not a figure; in Lesson 5 a line on the old scale, in
+    Lesson 3 lines without markers (a single year then draws nothing)."""
     untitled = go.Figure(right)
     untitled.update_layout(title=None)
     bare_axis = go.Figure(right)
-    bare_axis.update_yaxes(title_text="score")
+    bare_axis.update_yaxes(title_text="score" if check == "lesson5.q4" else "value")
+    bare_x = go.Figure(right)
+    bare_x.update_xaxes(title_text=None)
     missing = go.Figure(right)
     missing.data = missing.data[:-1]
-    old_scale = go.Figure(right)
-    trace = old_scale.data[0]
-    trace.y = [100 - y if x <= 2018 else y for x, y in zip(trace.x, trace.y, strict=True)]
     shifted = go.Figure(right)
     shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
-    return [untitled, bare_axis, missing, old_scale, shifted, pd.Series(right.data[0].y), "a chart"]
+    misses = [untitled, bare_axis, bare_x, missing, shifted, pd.Series(right.data[0].y), "a chart"]
+    if check == "lesson5.q4":
+        old_scale = go.Figure(right)
+        trace = old_scale.data[0]
+        trace.y = [100 - y if x <= 2018 else y for x, y in zip(trace.x, trace.y, strict=True)]
+        misses.append(old_scale)
+    if check == "lesson3.q8":
+        no_markers = go.Figure(right)
+        no_markers.update_traces(mode="lines")
+        fewer_points = go.Figure(right)
+        fewer_points.data[-1].x, fewer_points.data[-1].y = fewer_points.data[-1].x[:-1], fewer_points.data[-1].y[:-1]
+        misses += [no_markers, fewer_points]
+    return misses
 
 
 def _check(check: str):
@@ -145,7 +175,7 @@ def near_misses(check: str) -> list[object]:
     few or too many."""
     right = right_answer(check)
     if _is_figure(right):
-        return _figure_misses(right)
+        return _figure_misses(check, right)
     if isinstance(right, str):
         misses = [right[0], right[:3], right[: len(right) // 2], f"not {right}", f"no {right} involved", right + "x"]
         misses += ["a", "k", "x", "z", "snippet", "insnide", "JSC"]
@@ -156,6 +186,8 @@ def near_misses(check: str) -> list[object]:
         misses = [[*right, "something else"]]  # one item too many
         if len(right) > 1:
             misses += [right[1:], right[0]]  # one too few; a lone item
+        if check in ORDERED:  # the right items in the wrong order
+            misses += [right[::-1], [right[1], right[0], *right[2:]]]
         return misses
     if isinstance(right, bool):
         return [not right]

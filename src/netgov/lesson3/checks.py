@@ -571,7 +571,7 @@ def answers() -> dict[str, object]:
             color="operator",
             line_dash="operator",
             markers=True,
-            title="Shares of the mobile-broadband market by operator, 2011-2016",
+            title="Shares of the mobile-broadband market by operator",
             labels={"year": "Year", "value": "Market share (%)", "operator": "Operator"},
         ),
     }

@@ -12,10 +12,11 @@ import functools
 
 import numpy as np
 import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 
 import netgov
-from netgov import lesson1, lesson2, lesson5
+from netgov import lesson1, lesson2, lesson3, lesson5
 from netgov.checks import text_key
 from netgov.lessons import LESSONS
 
@@ -43,7 +44,10 @@ def reasonable_forms(check: str) -> list[object]:
         return _figure_forms(check, right)
     if isinstance(right, dict):
         return _statement_forms(right)
-    if isinstance(right, list):
+    if isinstance(right, list) and check in ORDERED:  # a path: its order matters, so no set
+        forms += [tuple(right), np.array(right), pd.Series(right), ", ".join(right), " -> ".join(right)]
+        forms.append(str(right))
+    elif isinstance(right, list):
         forms += [np.array(right), pd.Series(right).unique(), set(right), ", ".join(right), "; ".join(right)]
         forms.append(str(right))  # the list printed, then copied: "['KG', 'TJ']"
     elif isinstance(right, str):
@@ -64,6 +68,9 @@ def reasonable_forms(check: str) -> list[object]:
     return forms
 
 
+#: Checks whose right answer is a list in a meaningful order (a path through a network).
+ORDERED = {"lesson3.q6"}
+
 #: Other spellings of a right text answer that must also pass.
 NAME_FORMS = {
     "lesson3.q3": ["kazakhtelecom", "KAZAKHTELECOM JSC", "Kazakhtelecom-JSC", "AS9198", "9198"],
@@ -83,8 +90,9 @@ def _is_figure(value: object) -> bool:
 
 
 def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
-    """The same chart built other ways: with graph_objects (in Lesson 5 one trace per country named by its code;
-    in Lesson 1 one per group, each with its own dash or marker shape); and with the lines in another order."""
+    """The same chart built other ways: with graph_objects, one trace per series (in Lesson 5 named by the
+    country's code; in Lesson 1 each with its own dash or marker shape); with the lines in another order; and, in
+    Lesson 3, from the wide table of shares."""
     reordered = go.Figure(right)
     reordered.data = tuple(reversed(reordered.data))
     if check == "lesson1.q8":
@@ -95,6 +103,17 @@ def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
         for trace, symbol in zip(shapes.data, ("circle", "square"), strict=True):
             trace.update(line_dash=None, marker_symbol=symbol, mode="lines+markers")
         return [built, shapes, reordered]
+    if check == "lesson3.q8":
+        built = go.Figure(layout=dict(title="Mobile broadband", xaxis_title="Year", yaxis_title="Share, percent"))
+        for trace in right.data:
+            built.add_scatter(x=list(trace.x), y=list(trace.y), name=trace.name, mode="lines+markers")
+        wide = px.line(
+            lesson3.market_shares(),
+            markers=True,
+            title="Mobile-broadband shares",
+            labels={"year": "Year", "value": "Share (%)"},
+        )
+        return [built, reordered, wide]
     built = go.Figure(layout=dict(title="Scores", xaxis_title="Edition", yaxis_title="Score, 100 = most free"))
     for trace in right.data:
         code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == trace.name)
@@ -104,17 +123,31 @@ def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
 
 def _figure_misses(check: str, right: go.Figure) -> list[object]:
     """Charts that are almost right and must not pass: no title, an axis labelled only by its column name, a
-    line missing, a line off by one, the values not a figure; in Lesson 5 a line on the old scale; in Lesson 1 the
-    acts of each year in place of the acts so far, and lines told apart by colour alone."""
+    series missing, a line off by a point, the values not a figure; in Lesson 5 a line on the old scale, in
+    Lesson 3 lines without markers (a single year then draws nothing), in Lesson 1 the acts of each year in place
+    of the acts so far, and lines told apart by colour alone."""
     untitled = go.Figure(right)
     untitled.update_layout(title=None)
     bare_axis = go.Figure(right)
-    bare_axis.update_yaxes(title_text="acts_so_far" if check == "lesson1.q8" else "score")
+    bare_axis.update_yaxes(title_text={"lesson5.q4": "score", "lesson1.q8": "acts_so_far"}.get(check, "value"))
+    bare_x = go.Figure(right)
+    bare_x.update_xaxes(title_text=None)
     missing = go.Figure(right)
     missing.data = missing.data[:-1]
     shifted = go.Figure(right)
     shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
-    misses = [untitled, bare_axis, missing, shifted, pd.Series(right.data[0].y), "a chart"]
+    misses = [untitled, bare_axis, bare_x, missing, shifted, pd.Series(right.data[0].y), "a chart"]
+    if check == "lesson5.q4":
+        old_scale = go.Figure(right)
+        trace = old_scale.data[0]
+        trace.y = [100 - y if x <= 2018 else y for x, y in zip(trace.x, trace.y, strict=True)]
+        misses.append(old_scale)
+    if check == "lesson3.q8":
+        no_markers = go.Figure(right)
+        no_markers.update_traces(mode="lines")
+        fewer_points = go.Figure(right)
+        fewer_points.data[-1].x, fewer_points.data[-1].y = fewer_points.data[-1].x[:-1], fewer_points.data[-1].y[:-1]
+        misses += [no_markers, fewer_points]
     if check == "lesson1.q8":
         each_year = go.Figure(right)
         for trace in each_year.data:
@@ -122,11 +155,8 @@ def _figure_misses(check: str, right: go.Figure) -> list[object]:
             trace.y = [so_far[0], *(b - a for a, b in zip(so_far, so_far[1:], strict=False))]
         colour_only = go.Figure(right)
         colour_only.update_traces(line_dash="solid", marker_symbol="circle")
-        return [*misses, each_year, colour_only]
-    old_scale = go.Figure(right)
-    trace = old_scale.data[0]
-    trace.y = [100 - y if x <= 2018 else y for x, y in zip(trace.x, trace.y, strict=True)]
-    return [*misses, old_scale]
+        misses += [each_year, colour_only]
+    return misses
 
 
 def _statement_forms(right: dict[str, str]) -> list[object]:
@@ -209,6 +239,8 @@ def near_misses(check: str) -> list[object]:
         misses = [[*right, "something else"]]  # one item too many
         if len(right) > 1:
             misses += [right[1:], right[0]]  # one too few; a lone item
+        if check in ORDERED:  # the right items in the wrong order
+            misses += [right[::-1], [right[1], right[0], *right[2:]]]
         return misses
     if isinstance(right, bool):
         return [not right]

@@ -347,3 +347,86 @@ def test_what_the_gateway_explorer_should_show():
     provision = netgov.load("provisions").set_index("id").loc["prov-2014-art41-1-extrajudicial"]
     assert "Prosecutor General" in provision["summary"] and provision["act_id"].startswith("law-2014")
     assert "Prosecutor General has had since 2014" in gateway
+
+
+# Tasks 6 to 8: networkx itself, and a figure in the open -------------------------------------------------
+
+
+def _graph_from_links(era: str = "2009") -> nx.Graph:
+    """The graph a learner builds in task 6: one era's rows of links.csv, with networkx itself."""
+    links = netgov.load("links")
+    return nx.from_pandas_edgelist(links[links["era"] == era], source="from_id", target="to_id")
+
+
+def test_the_path_check_wants_the_networks_in_order(answers):
+    path = answers["q6"]
+    assert path == nx.shortest_path(_graph_from_links(), "isps-kg", "foreign-transit-a")
+    assert path[0] == "isps-kg" and path[-1] == "foreign-transit-a"
+    assert check.q6(path) and check.q6(" -> ".join(path)) and check.q6(tuple(path))
+    assert check.q6(["ISPs in Kyrgyzstan (group)", "Kazakhtelecom", "Foreign transit A"])
+    assert "from the foreign upstream to the users" in check.q6(path[::-1]).message
+    assert "both its ends" in check.q6(path[1:]).message
+    assert "both its ends" in check.q6(path[:-1]).message
+    assert "another order" in check.q6([path[1], path[0], *path[2:]]).message
+    today = nx.shortest_path(_graph_from_links("today"), "isps-kg", "foreign-transit-a")
+    assert today != path and "today's route" in check.q6(today).message
+    assert check.q6(set(path)).status == "unreadable"
+    assert "not the id" in check.q6([*path[:-1], "Foreign transit C"]).message
+    assert "Kazakhtelecom JSC" in check.q6(path).message and "transit" in check.q6(path).message
+
+
+def test_the_reachability_check_follows_the_graph_the_learner_built(answers):
+    blocked = _graph_from_links()
+    blocked.remove_node("kazakhtelecom")
+    foreign = ["foreign-transit-a", "foreign-transit-b"]
+    still = sorted(n for n in blocked if n not in foreign and any(nx.has_path(blocked, n, f) for f in foreign))
+    assert answers["q7"] == still
+    assert check.q7(still) and check.q7([netgov.load("networks").set_index("id").loc[n, "name"] for n in still])
+    right = check.q7(still)
+    share = lesson3.chokepoint_share(lesson3.topology("2009-part"))
+    users = [n for n in _graph_from_links() if n not in foreign]  # Kazakhtelecom's own users count too
+    assert share == (len(users) - len(still)) / len(users) and f"{share:.0%}" in right.message
+    model = lesson3.topology("2009-all")
+    in_model = sorted(set(lesson3.access_networks(model)) - set(lesson3.lose_access(model, "kazakhtelecom")))
+    assert in_model != still and "OpenNet's reading" in check.q7(in_model).message
+    assert "where the block is" in check.q7([*still, "kazakhtelecom"]).message
+    assert "foreign upstream" in check.q7([*still, "foreign-transit-b"]).message
+    assert "1 missing" in check.q7(still[1:]).message
+    assert "no path abroad" in check.q7([*still, "astel"]).message
+    assert "not the id" in check.q7([*still, "atlantis"]).message
+
+
+def test_the_chart_check_reads_the_figure_and_names_what_is_missing(answers):
+    import plotly.express as px
+    import plotly.graph_objects as go
+
+    figure = answers["q8"]
+    assert check.q8(figure)
+    market = netgov.load("market")
+    rows = market[(market["segment"] == "mobile_broadband") & (market["metric"] == "share_percent")]
+    assert {trace.name for trace in figure.data} == set(rows["operator"])
+    labels = {"year": "Year", "value": "Share (%)"}
+    wide = px.line(lesson3.market_shares(), markers=True, title="Mobile broadband", labels=labels)
+    assert check.q8(wide)  # the wide table: its gaps (NaN) are not points
+    counts = market[(market["segment"] == "mobile_broadband") & (market["metric"] == "subscribers")]
+    drawn = px.line(counts, x="year", y="value", color="operator", markers=True, title="Counts", labels=labels)
+    assert not check.q8(drawn)
+    untitled = px.line(rows, x="year", y="value", color="operator", markers=True, labels=labels)
+    assert "no title" in check.q8(untitled).message
+    bare = px.line(rows, x="year", y="value", color="operator", markers=True, title="Shares")
+    assert "not labelled in words" in check.q8(bare).message
+    plain = px.line(rows, x="year", y="value", color="operator", title="Shares", labels=labels)
+    single = [o for o, group in rows.groupby("operator") if len(group) == 1]
+    assert single and "no markers" in check.q8(plain).message and single[0] in check.q8(plain).message
+    fewer = px.line(
+        rows[rows["operator"] != "Kcell"],
+        x="year",
+        y="value",
+        color="operator",
+        markers=True,
+        title="Shares",
+        labels=labels,
+    )
+    assert "No line named Kcell" in check.q8(fewer).message
+    assert check.q8(go.Figure()).status == "not yet"
+    assert "HHI" in check.q8(figure).message and "highly concentrated" in check.q8(figure).message

@@ -40,7 +40,7 @@ def reasonable_forms(check: str) -> list[object]:
     right = right_answer(check)
     forms: list[object] = []
     if _is_figure(right):
-        return _figure_forms(right)
+        return _figure_forms(check, right)
     if isinstance(right, list):
         forms += [np.array(right), pd.Series(right).unique(), set(right), ", ".join(right), "; ".join(right)]
         forms.append(str(right))  # the list printed, then copied: "['KG', 'TJ']"
@@ -80,33 +80,52 @@ def _is_figure(value: object) -> bool:
     return isinstance(value, go.Figure)
 
 
-def _figure_forms(right: go.Figure) -> list[go.Figure]:
-    """The same chart built other ways: with graph_objects, one trace per country named by its code; and with
-    the countries' lines in another order."""
+def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
+    """The same chart built other ways: with graph_objects, one trace per series named another way (a country by
+    its code, a stance by its label); with its series in another order; and, for counts, without the zeros that
+    a plain ``.groupby().size()`` leaves out."""
+    reordered = go.Figure(right)
+    reordered.data = tuple(reversed(reordered.data))
+    if check == "lesson2.q7":
+        labels = netgov.data.labels("positions", "stance")
+        built = go.Figure(layout=dict(title="Positions by stance", xaxis_title="Year", yaxis_title="Positions stated"))
+        gaps = go.Figure(right)
+        for trace in right.data:
+            built.add_scatter(x=list(trace.x), y=list(trace.y), name=labels[trace.name], mode="lines+markers")
+        for trace in gaps.data:
+            kept = [(x, y) for x, y in zip(trace.x, trace.y, strict=True) if y]
+            trace.x, trace.y = [x for x, _ in kept], [y for _, y in kept]
+        return [built, reordered, gaps]
     built = go.Figure(layout=dict(title="Scores", xaxis_title="Edition", yaxis_title="Score, 100 = most free"))
     for trace in right.data:
         code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == trace.name)
         built.add_scatter(x=list(trace.x), y=list(trace.y), name=code, mode="lines+markers")
-    reordered = go.Figure(right)
-    reordered.data = tuple(reversed(reordered.data))
     return [built, reordered]
 
 
-def _figure_misses(right: go.Figure) -> list[object]:
+def _figure_misses(check: str, right: go.Figure) -> list[object]:
     """Charts that are almost right and must not pass: no title, an axis labelled only by its column name, a
-    country missing, a line on the old scale, a line off by a point, the scores not a figure."""
+    series missing, a line off by one, the values not a figure; for Lesson 5, a line on the old scale; for
+    Lesson 2, lines that differ by colour alone."""
     untitled = go.Figure(right)
     untitled.update_layout(title=None)
     bare_axis = go.Figure(right)
-    bare_axis.update_yaxes(title_text="score")
+    bare_axis.update_yaxes(title_text="count" if check == "lesson2.q7" else "score")
     missing = go.Figure(right)
     missing.data = missing.data[:-1]
-    old_scale = go.Figure(right)
-    trace = old_scale.data[0]
-    trace.y = [100 - y if x <= 2018 else y for x, y in zip(trace.x, trace.y, strict=True)]
     shifted = go.Figure(right)
     shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
-    return [untitled, bare_axis, missing, old_scale, shifted, pd.Series(right.data[0].y), "a chart"]
+    misses = [untitled, bare_axis, missing, shifted, pd.Series(right.data[0].y), "a chart"]
+    if check == "lesson2.q7":
+        colour_only = go.Figure(right)
+        colour_only.update_traces(mode="lines", line_dash="solid")
+        misses.append(colour_only)
+    if check == "lesson5.q4":
+        old_scale = go.Figure(right)
+        trace = old_scale.data[0]
+        trace.y = [100 - y if x <= 2018 else y for x, y in zip(trace.x, trace.y, strict=True)]
+        misses.append(old_scale)
+    return misses
 
 
 def _check(check: str):
@@ -145,7 +164,7 @@ def near_misses(check: str) -> list[object]:
     few or too many."""
     right = right_answer(check)
     if _is_figure(right):
-        return _figure_misses(right)
+        return _figure_misses(check, right)
     if isinstance(right, str):
         misses = [right[0], right[:3], right[: len(right) // 2], f"not {right}", f"no {right} involved", right + "x"]
         misses += ["a", "k", "x", "z", "snippet", "insnide", "JSC"]

@@ -379,7 +379,7 @@ def answers() -> dict[str, object]:
             color="stance",
             line_dash="stance",
             markers=True,
-            title=f"Stated positions on Kazakhstan's record by stance, {CHART_YEARS[0]}-{CHART_YEARS[1]}",
+            title=f"Stated positions in the data by stance, {CHART_YEARS[0]}-{CHART_YEARS[1]}",
             labels={"year": "Year", "count": "Stated positions", "stance": "Stance"},
         ),
     }

@@ -55,6 +55,7 @@ EXEMPT = {
     "lesson1.legislation_table": NO_ARGUMENTS,
     "lesson1.LiabilityExplorer": NO_ARGUMENTS,
     "lesson2.statement_table": NO_ARGUMENTS,
+    "lesson2.powers_table": NO_ARGUMENTS,
     "lesson2.CommitmentsTracker": NO_ARGUMENTS,
     "lesson2.roleplay_markdown": NO_ARGUMENTS,
     "lesson4.case_table": NO_ARGUMENTS,

@@ -91,8 +91,9 @@ def _is_figure(value: object) -> bool:
 
 def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
     """The same chart built other ways: with graph_objects, one trace per series (in Lesson 5 named by the
-    country's code; in Lesson 1 each with its own dash or marker shape); with the lines in another order; and, in
-    Lesson 3, from the wide table of shares."""
+    country's code, in Lesson 2 a stance by its label; in Lesson 1 each with its own dash or marker shape); with the
+    lines in another order; in Lesson 3, from the wide table of shares; in Lesson 2, the counts without the zeros
+    that a plain ``.groupby().size()`` leaves out."""
     reordered = go.Figure(right)
     reordered.data = tuple(reversed(reordered.data))
     if check == "lesson1.q8":
@@ -114,6 +115,16 @@ def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
             labels={"year": "Year", "value": "Share (%)"},
         )
         return [built, reordered, wide]
+    if check == "lesson2.q7":
+        labels = netgov.data.labels("positions", "stance")
+        built = go.Figure(layout=dict(title="Positions by stance", xaxis_title="Year", yaxis_title="Positions stated"))
+        gaps = go.Figure(right)
+        for trace in right.data:
+            built.add_scatter(x=list(trace.x), y=list(trace.y), name=labels[trace.name], mode="lines+markers")
+        for trace in gaps.data:
+            kept = [(x, y) for x, y in zip(trace.x, trace.y, strict=True) if y]
+            trace.x, trace.y = [x for x, _ in kept], [y for _, y in kept]
+        return [built, reordered, gaps]
     built = go.Figure(layout=dict(title="Scores", xaxis_title="Edition", yaxis_title="Score, 100 = most free"))
     for trace in right.data:
         code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == trace.name)
@@ -125,11 +136,13 @@ def _figure_misses(check: str, right: go.Figure) -> list[object]:
     """Charts that are almost right and must not pass: no title, an axis labelled only by its column name, a
     series missing, a line off by a point, the values not a figure; in Lesson 5 a line on the old scale, in
     Lesson 3 lines without markers (a single year then draws nothing), in Lesson 1 the acts of each year in place
-    of the acts so far, and lines told apart by colour alone."""
+    of the acts so far, and (Lessons 1 and 2) lines told apart by colour alone."""
     untitled = go.Figure(right)
     untitled.update_layout(title=None)
     bare_axis = go.Figure(right)
-    bare_axis.update_yaxes(title_text={"lesson5.q4": "score", "lesson1.q8": "acts_so_far"}.get(check, "value"))
+    bare_axis.update_yaxes(
+        title_text={"lesson5.q4": "score", "lesson1.q8": "acts_so_far", "lesson2.q7": "count"}.get(check, "value")
+    )
     bare_x = go.Figure(right)
     bare_x.update_xaxes(title_text=None)
     missing = go.Figure(right)
@@ -137,6 +150,10 @@ def _figure_misses(check: str, right: go.Figure) -> list[object]:
     shifted = go.Figure(right)
     shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
     misses = [untitled, bare_axis, bare_x, missing, shifted, pd.Series(right.data[0].y), "a chart"]
+    if check == "lesson2.q7":
+        colour_only = go.Figure(right)
+        colour_only.update_traces(mode="lines", line_dash="solid")
+        misses.append(colour_only)
     if check == "lesson5.q4":
         old_scale = go.Figure(right)
         trace = old_scale.data[0]

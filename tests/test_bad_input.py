@@ -56,6 +56,7 @@ EXEMPT = {
     "lesson1.acts_by_year": NO_ARGUMENTS,
     "lesson1.LiabilityExplorer": NO_ARGUMENTS,
     "lesson2.statement_table": NO_ARGUMENTS,
+    "lesson2.powers_table": NO_ARGUMENTS,
     "lesson2.CommitmentsTracker": NO_ARGUMENTS,
     "lesson2.roleplay_markdown": NO_ARGUMENTS,
     "lesson4.case_table": NO_ARGUMENTS,

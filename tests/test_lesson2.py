@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.express as px
 import pytest
 from answers import right_answers
 
@@ -127,6 +128,18 @@ def test_pinned_answers():
     assert check.q5(2004)  # the 2004 veto request, coded like those of 2009 and 2011
     assert not check.q5(2011)
     assert check.q4(["hrw"])
+    within = [
+        "pw-rfom-observe",
+        "pw-rfom-legal-review",
+        "pw-rfom-ask-veto",
+        "pw-rfom-criticise",
+        "pw-pc-discuss",
+        "pw-pc-hear-report",
+        "pw-state-block",
+        "pw-mc-choose-chair",
+    ]
+    assert check.q6(within)
+    assert not check.q6([*within, "pw-rfom-order-unblock"])
 
 
 def test_wrong_answers_get_specific_hints(answers):
@@ -160,6 +173,69 @@ def test_bad_types_are_explained():
     assert check.q2(42).status == "unreadable"
     assert check.q4(42).status == "unreadable"
     assert check.q5([2011]).status == "unreadable"
+
+
+# What each body can do (task 6) ----------------------------------------------------------------------
+
+
+def test_the_powers_table_names_each_body_and_cites_its_sources():
+    powers = lesson2.powers_table()
+    assert powers["body"].notna().all() and set(powers["verdict"]) == {"within", "outside"}
+    assert set(powers["body_id"]) >= {"osce-rfom", "osce-permanent-council"}
+    cited = set(netgov.data.id_list(powers["source_ids"]))
+    assert cited <= set(netgov.load("sources")["id"])
+    # the record backs the verdicts: the office's letter asking for a veto is an action within its powers
+    assert powers.set_index("event_id").loc["ev-2009-06-29-haraszti-veto-appeal", "verdict"] == "within"
+
+
+def test_the_powers_check_says_what_kind_of_action_is_off(answers):
+    right = answers["q6"]
+    every = list(lesson2.powers_table()["id"])
+    assert "every action in the table" in check.q6(every).message
+    ordering = check.q6([*right, "pw-rfom-order-unblock"])  # an order, where the office can only ask
+    assert "outside the powers" in ordering.message and "asks, advises" in ordering.hint
+    overruling = check.q6([*right, "pw-pc-overrule"])  # a decision against a state's objection
+    assert "outside the powers" in overruling.message and "'OSCE'" in overruling.hint
+    blocking = check.q6([i for i in right if i != "pw-state-block"])  # consensus lets one state stop a decision
+    assert "left out 1 action" in blocking.message and "consensus" in blocking.hint
+    chair = check.q6([i for i in right if i != "pw-mc-choose-chair"])
+    assert "left out 1 action" in chair.message and "Madrid" in chair.hint
+    assert "not an id" in check.q6(["Follow media developments in every participating State"]).message
+    assert "not an id" in check.q6(["osce-rfom"]).message  # a body, not an action
+    for answer in (every, [*right, "pw-rfom-order-unblock"], right[1:]):
+        feedback = check.q6(answer)
+        assert not any(i in f"{feedback.message} {feedback.hint}" for i in every), "feedback names no action"
+
+
+# The chart of positions over time (task 7) --------------------------------------------------------------
+
+
+def _counts(first=2006, last=2011):
+    positions = netgov.load("positions")
+    kept = positions[positions["date"].dt.year.between(first, last)]
+    return kept.assign(year=kept["date"].dt.year).groupby(["year", "stance"]).size().reset_index(name="count")
+
+
+def test_the_chart_check_reads_the_figure_and_names_what_is_off(answers):
+    assert check.q7(answers["q7"])
+    labelled = {"year": "Year", "count": "Positions stated"}
+    # counts without the zeros, as a plain groupby gives them, are the same chart
+    gaps = px.line(_counts(), x="year", y="count", color="stance", markers=True, title="Positions", labels=labelled)
+    assert check.q7(gaps)
+    colour_only = px.line(_counts(), x="year", y="count", color="stance", title="Positions", labels=labelled)
+    assert "only by colour" in check.q7(colour_only).message
+    every_year = px.line(
+        _counts(2004, 2026), x="year", y="count", color="stance", markers=True, title="Positions", labels=labelled
+    )
+    assert "does not follow" in check.q7(every_year).message
+    untitled = px.line(_counts(), x="year", y="count", color="stance", markers=True, labels=labelled)
+    assert "no title" in check.q7(untitled).message
+    bare = px.line(_counts(), x="year", y="count", color="stance", markers=True, title="Positions")
+    assert "not labelled in words" in check.q7(bare).message
+    one_line = px.line(_counts().query("stance == 'opposes'"), x="year", y="count", color="stance", title="P")
+    assert "No line named" in check.q7(one_line).message
+    assert not check.q7(_counts())
+    assert check.q7(...).status == "unanswered"
 
 
 def test_role_briefs_are_built_from_the_data():

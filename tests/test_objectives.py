@@ -21,7 +21,7 @@ from netgov.lessons import lesson
 PLANNED = plans.planned_lessons()
 
 #: Lessons whose objectives are not mapped yet. A lesson leaves the set when its plan.toml gains [[objectives]].
-MAP_PENDING = {2, 4}
+MAP_PENDING = {4}
 
 
 def notebook_objectives(number: int) -> list[str]:

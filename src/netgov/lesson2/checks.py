@@ -6,10 +6,24 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data
-from ..checks import as_days, as_int, as_text, as_text_set, check, correct, judge, not_yet
-from .tables import latest_positions, statement_table
+from ..checks import (
+    as_days,
+    as_figure,
+    as_int,
+    as_text,
+    as_text_set,
+    check,
+    correct,
+    judge,
+    not_yet,
+    trace_values,
+)
+from .tables import latest_positions, powers_table, statement_table
 
-__all__ = ["q1", "q2", "q3", "q4", "q5"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+
+#: The years task 7's chart covers: from the year before the Madrid decision to the year after the chairmanship.
+CHART_YEARS = (2006, 2011)
 
 
 def _event_date(event_id: str) -> pd.Timestamp:
@@ -175,9 +189,157 @@ def q5(year: int):
     )
 
 
+def _actions(n: int) -> str:
+    return f"{n} {'action' if n == 1 else 'actions'}"
+
+
+#: What to reread when a learner's list is off for a body: by the body's id in osce_powers.
+_READ_AGAIN = {
+    "osce-rfom": "Reread what the office did about Kazakhstan in the lesson (its actions by kind): it asks, advises "
+    "and criticises, and the glossary says what it is for.",
+    "osce-permanent-council": "Reread the glossary's rows 'OSCE' and 'OSCE commitments': how are decisions taken, and "
+    "what kind of promise binds the states?",
+    "osce-ministerial-council": "Reread the glossary's row 'Ministerial Council': what did its meeting at Madrid "
+    "decide?",
+    "kazakhstan": "Decisions are taken by consensus: what can one participating State do with that rule?",
+}
+_READ_OTHERWISE = "Reread the glossary's row 'OSCE': how are its decisions taken, and by whom?"
+
+
+@check(as_text_set, "a list of action ids such as ['pw-...', ...]")
+def q6(given: set[str]):
+    """Which of the actions in the table can the body on its row take (the ids)?"""
+    powers = powers_table()
+    verdicts = dict(zip(powers["id"], powers["verdict"], strict=True))
+    bodies = dict(zip(powers["id"], powers["body_id"], strict=True))
+    within = {i for i, v in verdicts.items() if v == "within"}
+    unknown = sorted(given - set(verdicts))
+    if unknown:
+        return not_yet(
+            f"{_listed(unknown[:3])} {'is not an id' if len(unknown) == 1 else 'are not ids'} of the table.",
+            "Give the values of the id column (they begin with 'pw-'), one for each action you judge possible.",
+        )
+    if given == within:
+        labels = data.labels("osce_powers", "verdict")
+        outside = powers[powers["verdict"] == "outside"]
+        return correct(
+            f"{len(within)} of {len(powers)} are {labels['within'].lower()}; the other {len(outside)} ask a body to "
+            "decide for a state, or to act without the consensus of all participating States. The table's basis "
+            "column says why for each, with its sources, and event_id points to the record where a body did it."
+        )
+    if given == set(verdicts):
+        return not_yet(
+            "That is every action in the table: some of them the body on their row cannot take.",
+            "For each row, ask whether the body decides for the state or only asks, advises or criticises.",
+        )
+    extra = sorted(given - within, key=list(verdicts).index)
+    if extra:
+        body = bodies[extra[0]]
+        return not_yet(
+            f"{_actions(len(extra))} on your list {'is' if len(extra) == 1 else 'are'} outside the powers of the body "
+            "on its row.",
+            _READ_AGAIN.get(body, _READ_OTHERWISE),
+        )
+    missing = sorted(within - given, key=list(verdicts).index)
+    body = bodies[missing[0]]
+    return not_yet(
+        f"You left out {_actions(len(missing))} that the body on its row can take.",
+        _READ_AGAIN.get(body, _READ_OTHERWISE),
+    )
+
+
+def _title(axis_or_layout: object) -> str:
+    title = getattr(axis_or_layout, "title", None)
+    return (getattr(title, "text", None) or "").strip()
+
+
+#: Axis titles that are a column's name, as plotly writes it when no label is given, not words for a reader.
+_BARE_TITLES = {"year", "stance", "count", "size", "value", "variable", "index", "date", "0", "positions", "n"}
+
+
+def _year(value: object) -> int:
+    return int(value.year) if hasattr(value, "year") else int(value)
+
+
+def _stance_counts() -> dict[str, dict[int, int]]:
+    positions = data.load("positions")
+    years = positions["date"].dt.year
+    chosen = positions[years.between(*CHART_YEARS)]
+    counts = chosen.groupby([chosen["stance"], chosen["date"].dt.year]).size()
+    return {stance: {int(y): int(n) for y, n in counts[stance].items()} for stance in counts.index.unique("stance")}
+
+
+@check(as_figure, "a plotly figure, such as the one px.line returns")
+def q7(figure):
+    """A line chart of the number of stated positions each year from 2006 to 2011, one line per stance, with a
+    title, axes labelled in words, and a dash or markers for each line."""
+    wanted = _stance_counts()
+    labels = data.labels("positions", "stance")
+    names = {label.casefold(): code for code, label in labels.items()} | {code: code for code in labels}
+    drawn, traces = {}, {}
+    for trace in figure.data:
+        code = names.get(str(getattr(trace, "name", "") or "").strip().casefold())
+        if code is None or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
+            continue
+        pairs = zip(trace_values(trace.x), trace_values(trace.y), strict=False)
+        drawn[code] = {_year(x): int(y) for x, y in pairs if y is not None and y == y and int(y) != 0}
+        traces[code] = trace
+    missing = [labels[c] for c in wanted if c not in drawn]
+    if missing:
+        return not_yet(
+            f"No line named {', '.join(repr(m) for m in missing)}.",
+            "Count the positions by year and stance, then give `px.line` `color='stance'`, so that each line is "
+            "named after its stance.",
+        )
+    for code, counts in wanted.items():
+        if drawn[code] != counts:
+            return not_yet(
+                f"The line '{labels[code]}' does not follow the number of positions by year.",
+                f"Keep the positions dated {CHART_YEARS[0]} to {CHART_YEARS[1]}, count them by year and stance "
+                "(group by both, then take the size of each group), and put the year on x and the count on y.",
+            )
+    if not _title(figure.layout):
+        return not_yet("The chart has no title.", "Add `title='...'` to `px.line`, saying what is counted.")
+    for axis, what in ((figure.layout.xaxis, "x"), (figure.layout.yaxis, "y")):
+        if not _title(axis) or _title(axis).casefold() in _BARE_TITLES and _title(axis).islower():
+            return not_yet(
+                f"The {what} axis is not labelled in words (it shows a column name or nothing).",
+                "Use `labels={...}` in `px.line`, mapping each column's name to words for a reader.",
+            )
+    shown = [traces[c] for c in wanted]
+    marked = all("markers" in (t.mode or "") for t in shown)
+    dashes = {(t.line.dash or "solid") for t in shown}
+    if not marked and len(dashes) < len(shown):
+        return not_yet(
+            "The lines differ only by colour, which not every reader can tell apart.",
+            "Give `px.line` `markers=True`, or `line_dash='stance'` so that each line has its own dash.",
+        )
+    return correct(f"A line per stance, from the data, with a title and labelled axes. {_reading(wanted)}")
+
+
+def _reading(wanted: dict[str, dict[int, int]]) -> str:
+    """What the chart shows at the peaks of opposition and support, and who stated them, from the data."""
+    positions = data.load("positions")
+    groups = data.load("actors").set_index("id")["group"]
+    issues = {code: label.replace("The ", "the ", 1) for code, label in data.labels("positions", "issue").items()}
+    opposes, supports = wanted["opposes"], wanted["supports"]
+    y_opp, y_sup = max(opposes, key=opposes.get), max(supports, key=supports.get)
+    against = positions[(positions["date"].dt.year == y_opp) & (positions["stance"] == "opposes")]
+    backing = positions[(positions["date"].dt.year == y_sup) & (positions["stance"] == "supports")]
+    own = int((backing["actor_id"].map(groups) == "kazakhstan").sum())
+    return (
+        f"Opposition peaks in {y_opp} ({opposes[y_opp]} positions, most on {issues[against['issue'].mode()[0]]}), "
+        f"support in {y_sup} ({supports[y_sup]}, {own} of them stated by Kazakh actors, on "
+        f"{issues[backing['issue'].mode()[0]]}). The chart counts what the kit's sources record, not everything "
+        "that was said: a peak can be a busy year or a well-documented one."
+    )
+
+
 def answers() -> dict[str, object]:
     """The right answer to each check, computed from the tables the way a learner would, separately from the
     checks' own reasoning: the instructors' answer key, and what the tests give each check as right."""
+    import plotly.express as px
+
     events = data.load("events").set_index("id")
     table = statement_table()
     chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
@@ -189,6 +351,16 @@ def answers() -> dict[str, object]:
         ]
     )
     rfom = positions[(positions["actor_id"] == "osce-rfom") & (positions["issue"] == "media-law-reform")]
+    powers = data.load("osce_powers")
+    in_years = positions[positions["date"].dt.year.between(*CHART_YEARS)]
+    # a count for every year and stance, zeros included, so that a line does not jump over a year with none
+    per_year = (
+        in_years.groupby([in_years["date"].dt.year.rename("year"), "stance"])
+        .size()
+        .unstack(fill_value=0)
+        .stack()
+        .reset_index(name="count")
+    )
     return {
         "q1": (
             events.loc["ev-2010-01-01-kz-chairmanship", "date"]
@@ -199,4 +371,15 @@ def answers() -> dict[str, object]:
         "q4": sorted(law & chair),
         # the first year in which the office's latest stance on media-law reform is 'opposes'
         "q5": int(rfom.sort_values("date").loc[lambda r: r["stance"] == "opposes", "date"].dt.year.min()),
+        "q6": sorted(powers.loc[powers["verdict"] == "within", "id"]),
+        "q7": px.line(
+            per_year,
+            x="year",
+            y="count",
+            color="stance",
+            line_dash="stance",
+            markers=True,
+            title=f"Stated positions in the data by stance, {CHART_YEARS[0]}-{CHART_YEARS[1]}",
+            labels={"year": "Year", "count": "Stated positions", "stance": "Stance"},
+        ),
     }

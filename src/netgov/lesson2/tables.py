@@ -16,6 +16,7 @@ __all__ = [
     "STANCES",
     "STATUSES",
     "latest_positions",
+    "powers_table",
     "statement_table",
 ]
 
@@ -98,6 +99,17 @@ def latest_positions(year: int) -> pd.DataFrame:
     latest = known.groupby(["actor_id", "issue"], as_index=False).tail(1)
     names = data.load("actors").set_index("id")["name"]
     return latest.assign(actor=latest["actor_id"].map(names)).reset_index(drop=True)
+
+
+def powers_table() -> pd.DataFrame:
+    """Actions an OSCE body or a participating State might take (``data/osce_powers.csv``), with the body's name
+    in ``body`` and its id in ``body_id``; ``verdict`` says whether the action is within the body's powers and
+    ``basis`` why, from the sources on the mandate of 1997 and the consensus rule."""
+    powers = data.load("osce_powers")
+    names = data.load("actors").set_index("id")["name"]
+    table = powers.rename(columns={"body": "body_id"})
+    table.insert(1, "body", table["body_id"].map(names))
+    return table.reset_index(drop=True)
 
 
 #: The roles of the Permanent Council role-play (docs/roleplay-osce-permanent-council.md) and the actors

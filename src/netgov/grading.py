@@ -98,14 +98,10 @@ def _hook(event, args):
         if any(not _inside(p) for p in paths):
             _refuse("writing outside the scratch folder")
 _sys.addaudithook(_hook)
-import netgov.lessons as _lessons
-for _entry in _lessons.LESSONS:
-    if _entry.exercise:
-        _checks = __import__(_entry.module + ".checks", fromlist=["answers"])
-        def _no_key(*a, **k):
-            _refuse("reading the answer key")
-        _checks.answers = _no_key
-del _entry, _lessons
+import importlib as _importlib
+def _no_key(*a, **k):
+    _refuse("reading the answer key")
+_importlib.import_module({checks!r}).answers = _no_key
 """
 
 _SAVE = r"""
@@ -207,7 +203,13 @@ def _open_answer_ids(entry, kit: Path) -> dict[str, str]:
 
 
 def _run_child(
-    submission: str, scratch: str, answers_path: str, names: list[str], secret: list[str], cell_timeout: int
+    submission: str,
+    scratch: str,
+    answers_path: str,
+    names: list[str],
+    secret: list[str],
+    cell_timeout: int,
+    checks: str,
 ) -> int:
     """Run one notebook (the untrusted step). Called in a child process; writes ``run.json`` in ``scratch``."""
     import nbformat
@@ -215,7 +217,7 @@ def _run_child(
     from nbclient.exceptions import DeadKernelError
 
     notebook = nbformat.read(submission, as_version=4)
-    first = nbformat.v4.new_code_cell(_HOOK.format(scratch=scratch, secret=secret, marker=MARKER))
+    first = nbformat.v4.new_code_cell(_HOOK.format(scratch=scratch, secret=secret, marker=MARKER, checks=checks))
     last = nbformat.v4.new_code_cell(_SAVE.format(names=names, path=answers_path))
     notebook.cells = [first, *[c for c in notebook.cells if c.cell_type != "raw"], last]
     client = NotebookClient(
@@ -324,7 +326,17 @@ def _grade_one(path: Path, entry, kit: Path, cell_timeout: int, notebook_timeout
             sys.executable,
             "-c",
             "import sys, json; from netgov.grading import _run_child; sys.exit(_run_child(*json.loads(sys.argv[1])))",
-            json.dumps([str(submission), str(scratch), str(answers_path), names, _secret_paths(kit), cell_timeout]),
+            json.dumps(
+                [
+                    str(submission),
+                    str(scratch),
+                    str(answers_path),
+                    names,
+                    _secret_paths(kit),
+                    cell_timeout,
+                    f"{entry.module}.checks",
+                ]
+            ),
         ]
         try:
             subprocess.run(

@@ -5,6 +5,7 @@ Run from the repository root with plain Python:
     python benchmarks/bench.py                  # print the results
     python benchmarks/bench.py --update-readme  # also write them into README.md
     python benchmarks/bench.py --widgets-only   # the floor notebook and the widget updates only
+    python benchmarks/bench.py --grading-only   # the floor notebook and grading a class of 40 submissions
 
 Every notebook in notebooks/ and exercises/ is executed in a fresh kernel (start-up included) and
 compared with benchmarks/floor.ipynb, which only imports the stack and shows one figure and one widget.
@@ -45,6 +46,10 @@ NOTEBOOK_RATIO_TARGET = 1.5
 #: on); other machines scale the target by their own floor.
 WIDGET_P95_TARGET_MS = 35.0
 REFERENCE_FLOOR_SECONDS = 4.2
+#: Grading a class of GRADING_CLASS submissions on 2 cores may take at most GRADING_TARGET_SECONDS on the reference
+#: machine (the issue's five minutes), scaled by each machine's floor like the widget target.
+GRADING_CLASS = 40
+GRADING_TARGET_SECONDS = 300
 
 
 def widget_target_ms(floor_seconds: float) -> float:
@@ -179,6 +184,37 @@ def export_seconds() -> float:
         return time.perf_counter() - start
 
 
+def grading_seconds(lesson: int = 5, submissions: int = GRADING_CLASS) -> float:
+    """Wall time of ``netgov grade`` on a class of copies of a lesson's solutions notebook, two at a time."""
+    import tempfile
+
+    from netgov.grading import grade
+    from netgov.lessons import lesson as find
+
+    solutions = ROOT / find(lesson).solution_notebook
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(submissions):
+            (Path(tmp) / f"student-{n:02d}.ipynb").write_bytes(solutions.read_bytes())
+        start = time.perf_counter()
+        results = grade(tmp, lesson, workers=2)
+        seconds = time.perf_counter() - start
+    wrong = [r.submission for r in results if r.status != "graded"]
+    if wrong:
+        raise SystemExit(f"grading the benchmark's class failed for {wrong}")
+    return seconds
+
+
+def run_grading(floor: float) -> tuple[list[str], list[str]]:
+    """Grading a class against the target scaled by ``floor``: README rows and the targets missed."""
+    target = GRADING_TARGET_SECONDS * floor / REFERENCE_FLOOR_SECONDS
+    seconds = grading_seconds()
+    print(f"grading {GRADING_CLASS} submissions of Lesson 5 on 2 workers: {seconds:.0f} s (target {target:.0f} s)")
+    row = f"| `python -m netgov grade`: {GRADING_CLASS} submissions, 2 at a time | {seconds:.0f} s "
+    row += f"| at most {target:.0f} s |"
+    missed = [f"grading: {seconds:.0f} s, over {target:.0f} s"] if seconds > target else []
+    return [row], missed
+
+
 def notebooks(folders: tuple[str, ...] = ("notebooks", "exercises", "exercises/solutions")) -> list[Path]:
     from netgov._notebooks import notebooks
 
@@ -268,7 +304,8 @@ def run(repeat: int) -> tuple[list[str], list[str]]:
     print(f"static edition export: {seconds:.1f} s")
     lines.append(f"| static edition: `python -m netgov export` (all lessons and exercises) | {seconds:.1f} s | |")
     rows, widget_missed = run_widgets(floor, repeat)
-    return lines + rows, missed + widget_missed
+    grading_rows, grading_missed = run_grading(floor)
+    return lines + grading_rows + rows, missed + grading_missed + widget_missed
 
 
 def run_widgets(floor: float, rounds: int) -> tuple[list[str], list[str]]:
@@ -308,6 +345,11 @@ def main(argv: list[str] | None = None) -> int:
         help="time the floor notebook (it scales the target) and the widget updates, nothing else",
     )
     parser.add_argument(
+        "--grading-only",
+        action="store_true",
+        help="time the floor notebook (it scales the target) and grading a class of 40 submissions, nothing else",
+    )
+    parser.add_argument(
         "--floor",
         type=float,
         metavar="SECONDS",
@@ -316,11 +358,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat needs a whole number of at least 1")
-    if args.floor is not None and not args.widgets_only:
-        parser.error("--floor goes with --widgets-only: a full run measures the floor it compares notebooks with")
+    if args.floor is not None and not (args.widgets_only or args.grading_only):
+        parser.error("--floor goes with --widgets-only or --grading-only: a full run measures the floor itself")
+    if args.widgets_only and args.grading_only:
+        parser.error("--widgets-only and --grading-only each run one part: choose one, or neither for everything")
     if args.floor is not None and args.floor <= 0:
         parser.error("--floor needs a positive number of seconds")
-    if args.update_readme and args.widgets_only:
+    if args.update_readme and (args.widgets_only or args.grading_only):
         parser.error("--update-readme needs the full run: the README's table has every measurement")
     if args.widgets_only:
         floor = args.floor
@@ -328,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
             floor = floor_seconds(args.repeat)
             print(f"floor notebook: {floor:.2f} s (median of {args.repeat})")
         lines, missed = run_widgets(floor, args.repeat)
+    elif args.grading_only:
+        floor = args.floor if args.floor is not None else floor_seconds(args.repeat)
+        lines, missed = run_grading(floor)
     else:
         lines, missed = run(args.repeat)
     print()

@@ -57,9 +57,18 @@ def test_full_run_exits_non_zero_when_a_notebook_is_too_slow(bench, monkeypatch,
     monkeypatch.setattr(bench, "subprocess_seconds", lambda code, repeat: 0.1)
     monkeypatch.setattr(bench, "voila_seconds", lambda paths: {})
     monkeypatch.setattr(bench, "export_seconds", lambda: 1.0)
+    monkeypatch.setattr(bench, "grading_seconds", lambda: 100.0)
     monkeypatch.setattr(bench, "WIDGETS", fake_widgets(10.0))
     assert bench.main(["--repeat", "1"]) == status
     assert ("Targets missed" in capsys.readouterr().out) == bool(status)
+
+
+@pytest.mark.parametrize(("floor", "seconds", "status"), [(4.2, 300.0, 0), (4.2, 301.0, 1), (2.8, 201.0, 1)])
+def test_grading_only_exits_non_zero_when_a_class_takes_too_long(bench, monkeypatch, capsys, floor, seconds, status):
+    monkeypatch.setattr(bench, "grading_seconds", lambda: seconds)
+    monkeypatch.setattr(bench, "execute_seconds", lambda path: pytest.fail("--floor was given: no notebook runs"))
+    assert bench.main(["--grading-only", "--floor", str(floor), "--repeat", "1"]) == status
+    assert f"at most {300 * floor / 4.2:.0f} s" in capsys.readouterr().out
 
 
 def test_time_widget_updates_keeps_the_fastest_round(bench):

@@ -95,6 +95,40 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(f"must be a date written as 2026-12-01, not {text!r}") from None
 
 
+def _whole(parser, name: str, text: str) -> int:
+    if not str(text).isdigit() or int(text) < 1:
+        parser.error(f"{name} must be a whole number of at least 1, such as 2, not {text!r}")
+    return int(text)
+
+
+def _grade_command(parser, args) -> int:
+    from pathlib import Path
+
+    from .grading import STATUSES, grade, write_feedback, write_gradebook
+
+    lesson = _whole(parser, "--lesson", args.lesson)
+    try:
+        results = grade(
+            args.submissions,
+            lesson,
+            workers=_whole(parser, "--workers", args.workers),
+            cell_timeout=_whole(parser, "--cell-timeout", args.cell_timeout),
+        )
+    except ValueError as error:
+        parser.error(str(error))
+    out = write_gradebook(results, lesson, args.out)
+    feedback = Path(args.feedback) if args.feedback else out.parent / "feedback"
+    write_feedback(results, lesson, feedback)
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    order = list(STATUSES)  # best first; "blocked: ..." sorts with "blocked"
+    ranked = sorted(counts, key=lambda status: (order.index(status.split(":")[0]), status))
+    print(f"Graded {len(results)} submission(s) of Lesson {lesson}: " + ", ".join(f"{counts[s]} {s}" for s in ranked))
+    print(f"Gradebook: {out}; feedback pages: {feedback}/")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -122,6 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         "answer keys, rubrics and anchors, misconceptions",
     )
     pack_parser.add_argument("--out", help="the folder to write (default: packs/lessonN-<audience>)")
+    grade_parser = commands.add_parser("grade", help="grade a folder of submitted exercise notebooks")
+    grade_parser.add_argument("submissions", help="the folder of submitted .ipynb files")
+    grade_parser.add_argument("--lesson", required=True, help="the lesson's number (such as 1)")
+    grade_parser.add_argument("--out", default="grades.csv", help="the gradebook to write (default: grades.csv)")
+    grade_parser.add_argument("--feedback", help="the folder for feedback pages (default: feedback/ beside --out)")
+    grade_parser.add_argument("--workers", default="2", help="notebooks run at once (default: 2)")
+    grade_parser.add_argument("--cell-timeout", default="60", help="seconds a cell may run (default: 60)")
     data_parser = commands.add_parser("data", help="how current the data is: freshness, as-of")
     data_commands = data_parser.add_subparsers(dest="data_command", required=True, metavar="data-command")
     fresh = data_commands.add_parser(
@@ -184,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "pack":
         return _pack_command(parser, args)
+    if args.command == "grade":
+        return _grade_command(parser, args)
     if args.command == "check":
         for name in resource_names():
             print(f"{name}: {len(load(name))} rows")

@@ -12,10 +12,11 @@ import functools
 
 import numpy as np
 import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 
 import netgov
-from netgov import lesson1, lesson2, lesson5
+from netgov import lesson1, lesson2, lesson4, lesson5
 from netgov.checks import text_key
 from netgov.lessons import LESSONS
 
@@ -40,7 +41,7 @@ def reasonable_forms(check: str) -> list[object]:
     right = right_answer(check)
     forms: list[object] = []
     if _is_figure(right):
-        return _figure_forms(right)
+        return FIGURE_FORMS[check](right)
     if isinstance(right, list):
         forms += [np.array(right), pd.Series(right).unique(), set(right), ", ".join(right), "; ".join(right)]
         forms.append(str(right))  # the list printed, then copied: "['KG', 'TJ']"
@@ -59,6 +60,11 @@ def reasonable_forms(check: str) -> list[object]:
     if check in ("lesson1.q3", "lesson2.q1", "lesson4.q4"):  # days: one date minus another
         days = pd.Timedelta(days=right)
         forms += [days, days.to_timedelta64(), pd.Series([days])]
+    if check == "lesson4.q7":  # the methods' keys instead of their names, as a list or a column
+        keys = netgov.load("detection_signatures").set_index("label").loc[right, "method"]
+        forms += [list(keys), keys, ", ".join(keys).upper()]
+    if check == "lesson4.q8":  # computed through the share: not a whole number to the last digit
+        forms += [right + 1e-9, float(right)]
     return forms
 
 
@@ -109,6 +115,50 @@ def _figure_misses(right: go.Figure) -> list[object]:
     return [untitled, bare_axis, missing, old_scale, shifted, pd.Series(right.data[0].y), "a chart"]
 
 
+def _lesson4_figure_forms(right: go.Figure) -> list[go.Figure]:
+    """The chart of cases per year and body built other ways: with graph_objects, each series named by the
+    body's plain-language label, with years as text and the empty years drawn as zero; and in another order."""
+    built = go.Figure(layout=dict(title="Cases by year", xaxis_title="Year", yaxis_title="Number of cases"))
+    shapes = ["/", "\\", "x", "-", "|", "+", "."]
+    for shape, trace in zip(shapes, right.data, strict=False):
+        years = list(range(2003, 2027))
+        counts = dict(zip(trace.x, trace.y, strict=True))
+        built.add_bar(
+            x=[str(y) for y in years],
+            y=[counts.get(y, 0) for y in years],
+            name=lesson4.ORDERED_BY[trace.name],
+            marker_pattern_shape=shape,
+        )
+    reordered = go.Figure(right)
+    reordered.data = tuple(reversed(reordered.data))
+    return [built, reordered]
+
+
+def _lesson4_figure_misses(right: go.Figure) -> list[object]:
+    """Charts that are almost right and must not pass: no title, an axis titled by its column name, a body
+    missing, a count off by one, series told apart by colour only, a histogram of the years, not a figure."""
+    untitled = go.Figure(right)
+    untitled.update_layout(title=None)
+    bare_axis = go.Figure(right)
+    bare_axis.update_xaxes(title_text="start")
+    missing = go.Figure(right)
+    missing.data = missing.data[:-1]
+    shifted = go.Figure(right)
+    shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
+    colour_only = go.Figure(right)
+    colour_only.update_traces(marker_pattern_shape="")
+    cases = netgov.load("blocking_cases").assign(year=lambda t: t["start"].dt.year)
+    histogram = px.histogram(
+        cases, x="year", color="ordered_by", title="Cases", labels={"year": "Year", "count": "Cases"}
+    )
+    return [untitled, bare_axis, missing, shifted, colour_only, histogram, pd.Series(right.data[0].y), "a chart"]
+
+
+#: How each figure check's right answer may be built otherwise, and its near misses.
+FIGURE_FORMS = {"lesson5.q4": _figure_forms, "lesson4.q2": _lesson4_figure_forms}
+FIGURE_MISSES = {"lesson5.q4": _figure_misses, "lesson4.q2": _lesson4_figure_misses}
+
+
 def _check(check: str):
     lesson, question = check.split(".")
     return next(entry for entry in LESSONS if entry.name == lesson).checks()[question]
@@ -145,7 +195,7 @@ def near_misses(check: str) -> list[object]:
     few or too many."""
     right = right_answer(check)
     if _is_figure(right):
-        return _figure_misses(right)
+        return FIGURE_MISSES[check](right)
     if isinstance(right, str):
         misses = [right[0], right[:3], right[: len(right) // 2], f"not {right}", f"no {right} involved", right + "x"]
         misses += ["a", "k", "x", "z", "snippet", "insnide", "JSC"]

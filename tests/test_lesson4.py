@@ -13,6 +13,7 @@ from test_diagrams import WIDTHS, _box_covers_circle, _boxes_overlap, _geometry
 import netgov
 from netgov import lesson4
 from netgov.lesson4 import checks as check
+from netgov.packs._pages import shown_answer
 
 # How a browser opens a site ------------------------------------------------------------------------------
 
@@ -274,6 +275,8 @@ def test_the_collateral_task_states_its_assumption_and_reads_the_number_targeted
     for path in ("exercises/04-blocked-exercises.ipynb", "exercises/solutions/04-blocked-solutions.ipynb"):
         text = "\n".join(c.source for c in nbformat.read(ROOT / path, as_version=4).cells)
         assert f"hosted {hosted:,} blogs" in text, f"{path} does not state the assumption the check uses"
+    # The answer key states it too, in the check's question.
+    assert f"hosted {hosted:,} blogs" in " ".join(check.q8.__doc__.split())
     assert check.q8(answers["q8"] + 0.4) and not check.q8(answers["q8"] + 0.6)
     share = lesson4.collateral(targeted, hosted)["unrelated_share"]
     for wrong, said in [
@@ -318,6 +321,9 @@ def test_the_chart_task_checks_values_names_title_axes_and_patterns(answers):
     for dash, trace in zip(["solid", "dash", "dot", "dashdot", "longdash"], right.data, strict=True):
         lines.add_scatter(x=trace.x, y=trace.y, name=trace.name, mode="lines", line_dash=dash)
     assert check.q2(lines)
+    # The answer key describes the chart as it is drawn: bars, one series per body.
+    assert shown_answer(right).startswith("A chart titled") and ", bars for each of " in shown_answer(right)
+    assert ", a line for each of " in shown_answer(lines)
 
 
 def test_equivalent_forms_are_accepted(answers):

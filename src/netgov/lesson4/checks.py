@@ -315,8 +315,8 @@ def q7(named):
 
 @check(as_number, "a number of blogs")
 def q8(value):
-    """How many blogs that no order named went dark in the WordPress.com case, if the platform hosted
-    ASSUMED_HOSTED blogs?"""
+    """How many blogs that no order named went dark in the WordPress.com case of 2011, if the platform hosted
+    50,000 blogs (the task's assumption)?"""
     targeted = int(data.load("collateral_cases").set_index("case_id").loc[COLLATERAL_CASE, "targeted"])
     estimate = collateral(targeted, ASSUMED_HOSTED)
     expected = estimate["unrelated"]

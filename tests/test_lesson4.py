@@ -310,6 +310,9 @@ def test_the_chart_task_checks_values_names_title_axes_and_patterns(answers):
     swapped = go.Figure(right)
     swapped.data[0].x, swapped.data[0].y = swapped.data[0].y, swapped.data[0].x
     assert "does not follow" in check.q2(swapped).message
+    dated = go.Figure(right)
+    dated.data[0].x = pd.to_datetime([f"{year}-01-01" for year in dated.data[0].x])
+    assert "does not have years on x" in check.q2(dated).message
     assert "no title" in check.q2(_bars(title=None)).message
     for axis, column in (("xaxis", "start"), ("yaxis", "cases"), ("yaxis", "count"), ("xaxis", "")):
         assert "not labelled in words" in check.q2(_bars(**{f"{axis}_title_text": column})).message

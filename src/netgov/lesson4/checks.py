@@ -99,7 +99,13 @@ def q2(figure):
         body = _body(getattr(trace, "name", None))
         if body is None or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
             continue
-        pairs = zip(map(int, trace_values(trace.x)), map(float, trace_values(trace.y)), strict=False)
+        try:
+            pairs = list(zip(map(int, trace_values(trace.x)), map(float, trace_values(trace.y)), strict=False))
+        except (TypeError, ValueError):
+            return not_yet(
+                f"The series {ORDERED_BY[body]} does not have years on x and counts on y.",
+                'Count the cases per year first: `cases["start"].dt.year` gives the year of each date.',
+            )
         drawn[body] = {x: int(y) for x, y in pairs if y}
     missing = [ORDERED_BY[b] for b in wanted if b not in drawn]
     if missing:

@@ -16,7 +16,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 import netgov
-from netgov import lesson1, lesson2, lesson3, lesson5
+from netgov import lesson1, lesson2, lesson3, lesson4, lesson5
 from netgov.checks import text_key
 from netgov.lessons import LESSONS
 
@@ -65,6 +65,11 @@ def reasonable_forms(check: str) -> list[object]:
     if check in ("lesson1.q3", "lesson2.q1", "lesson4.q4"):  # days: one date minus another
         days = pd.Timedelta(days=right)
         forms += [days, days.to_timedelta64(), pd.Series([days])]
+    if check == "lesson4.q7":  # the methods' keys instead of their names, as a list or a column
+        keys = netgov.load("detection_signatures").set_index("label").loc[right, "method"]
+        forms += [list(keys), keys, ", ".join(keys).upper()]
+    if check == "lesson4.q8":  # computed through the share: not a whole number to the last digit
+        forms += [right + 1e-9, float(right)]
     return forms
 
 
@@ -94,6 +99,8 @@ def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
     country's code, in Lesson 2 a stance by its label; in Lesson 1 each with its own dash or marker shape); with the
     lines in another order; in Lesson 3, from the wide table of shares; in Lesson 2, the counts without the zeros
     that a plain ``.groupby().size()`` leaves out."""
+    if check == "lesson4.q2":
+        return _lesson4_figure_forms(right)
     reordered = go.Figure(right)
     reordered.data = tuple(reversed(reordered.data))
     if check == "lesson1.q8":
@@ -137,6 +144,8 @@ def _figure_misses(check: str, right: go.Figure) -> list[object]:
     series missing, a line off by a point, the values not a figure; in Lesson 5 a line on the old scale, in
     Lesson 3 lines without markers (a single year then draws nothing), in Lesson 1 the acts of each year in place
     of the acts so far, and (Lessons 1 and 2) lines told apart by colour alone."""
+    if check == "lesson4.q2":
+        return _lesson4_figure_misses(right)
     untitled = go.Figure(right)
     untitled.update_layout(title=None)
     bare_axis = go.Figure(right)
@@ -205,6 +214,48 @@ def _statement_misses(right: dict[str, str]) -> list[object]:
     aimless = {**right, silent["speaker"]: " ".join(silent["summary"].split()[:3])}
     whole = {**right, speakers[0]: first}
     return [fewer, with_critic, swapped, invented, no_harm, aimless, whole, speakers, ", ".join(right.values())]
+
+
+def _lesson4_figure_forms(right: go.Figure) -> list[go.Figure]:
+    """The chart of cases per year and body built other ways: with graph_objects, each series named by the
+    body's plain-language label, with years as text and the empty years drawn as zero; and in another order."""
+    built = go.Figure(layout=dict(title="Cases by year", xaxis_title="Year", yaxis_title="Number of cases"))
+    shapes = ["/", "\\", "x", "-", "|", "+", "."]
+    for shape, trace in zip(shapes, right.data, strict=False):
+        years = list(range(2003, 2027))
+        counts = dict(zip(trace.x, trace.y, strict=True))
+        built.add_bar(
+            x=[str(y) for y in years],
+            y=[counts.get(y, 0) for y in years],
+            name=lesson4.ORDERED_BY[trace.name],
+            marker_pattern_shape=shape,
+        )
+    reordered = go.Figure(right)
+    reordered.data = tuple(reversed(reordered.data))
+    return [built, reordered]
+
+
+def _lesson4_figure_misses(right: go.Figure) -> list[object]:
+    """Charts that are almost right and must not pass: no title, an axis titled by its column name, a body
+    missing, a count off by one, series told apart by colour only, a histogram of the years, not a figure."""
+    untitled = go.Figure(right)
+    untitled.update_layout(title=None)
+    bare_axis = go.Figure(right)
+    bare_axis.update_xaxes(title_text="start")
+    missing = go.Figure(right)
+    missing.data = missing.data[:-1]
+    shifted = go.Figure(right)
+    shifted.data[0].y = [y + 1 for y in shifted.data[0].y]
+    colour_only = go.Figure(right)
+    colour_only.update_traces(marker_pattern_shape="")
+    cases = netgov.load("blocking_cases").assign(year=lambda t: t["start"].dt.year)
+    histogram = px.histogram(
+        cases, x="year", color="ordered_by", title="Cases", labels={"year": "Year", "count": "Cases"}
+    )
+    return [untitled, bare_axis, missing, shifted, colour_only, histogram, pd.Series(right.data[0].y), "a chart"]
+
+
+#: How each figure check's right answer may be built otherwise, and its near misses.
 
 
 def _check(check: str):

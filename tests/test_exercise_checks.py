@@ -78,10 +78,6 @@ def _model_counts() -> dict[str, int]:
     }
 
 
-def _busiest_year_count() -> int:
-    return int(netgov.load("blocking_cases")["start"].dt.year.value_counts().max())
-
-
 #: (check, a function giving the answer, words the feedback must hold)
 MISREAD = [
     ("lesson3.q2", lambda: _model_counts()["lost"], "is the number of networks that lose access"),
@@ -98,7 +94,9 @@ MISREAD = [
     ("lesson1.q5", lambda: 0, "kept no rows"),
     ("lesson4.q1", lambda: 0, "kept no rows"),
     ("lesson4.q3", lambda: 0, "kept no rows"),
-    ("lesson4.q2", _busiest_year_count, "how many cases began"),
+    ("lesson4.q2", lambda: netgov.lesson4.case_table().groupby(["year", "ordered_by"]).size(), "plotly figure"),
+    ("lesson4.q6", lambda: 0, "kept no rows"),
+    ("lesson4.q7", lambda: "ip; sni; mitm; ulr", "'ulr' is not one of the methods"),
     ("lesson3.q3", lambda: float(netgov.lesson3.betweenness(netgov.lesson3.topology()).iloc[0]), "score"),
     ("lesson3.q4", lambda: [*right_answer("lesson3.q4")[1:], "Kyrgystan"], "'kyrgystan'"),
     ("lesson3.q4", lambda: [*right_answer("lesson3.q4"), "RUS"], "'rus'"),

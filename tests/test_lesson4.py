@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import nbformat
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from answers import right_answers
 from helpers import ROOT
@@ -12,6 +13,7 @@ from test_diagrams import WIDTHS, _box_covers_circle, _boxes_overlap, _geometry
 import netgov
 from netgov import lesson4
 from netgov.lesson4 import checks as check
+from netgov.packs._pages import shown_answer
 
 # How a browser opens a site ------------------------------------------------------------------------------
 
@@ -218,13 +220,113 @@ def answers():
 def test_wrong_answers_get_specific_hints():
     cases = netgov.load("blocking_cases")
     assert "every case" in check.q1(len(cases)).message
-    assert "another year has more" in check.q2(2019).message
-    assert "No case in the data begins" in check.q2(1990).message
     assert "combined throttling" in check.q3(int((cases["methods"] == "shutdown").sum())).message
     mean = (cases["end"] - cases["start"]).dt.days.dropna().mean()
     assert "the mean" in check.q4(mean).message
     assert "would look different" in check.q5("dns").message
     assert check.q5(42).status == "unreadable"
+
+
+def test_the_reasons_task_counts_the_courts_cases_and_knows_the_near_misses(answers):
+    cases = netgov.load("blocking_cases")
+    court = cases[cases["ordered_by"] == "court"]
+    reasons = court["stated_reason"]
+    assert answers["q6"] == 7  # pinned: 7 of the 9 court-ordered cases name terrorism or extremism
+    assert check.q6(answers["q6"]) and "of the 9 cases courts ordered" in check.q6(answers["q6"]).message
+    for wrong, said in [
+        (int(cases["stated_reason"].str.contains("terror|extremis").sum()), "whoever ordered it"),
+        (len(court), "whatever its reason"),
+        (int(reasons.str.contains("extremis").sum()), "extremism only"),
+        (int(reasons.str.contains("terror").sum()), "terrorism only"),
+        (0, "kept no rows"),
+    ]:
+        result = check.q6(wrong)
+        assert result.status == "not yet" and said in result.message, (wrong, result)
+    # The near misses are distinct numbers, so that each gets its own feedback.
+    assert len({7, int(cases["stated_reason"].str.contains("terror|extremis").sum()), len(court), 6, 5}) == 5
+
+
+def test_the_where_task_wants_the_four_methods_on_the_path_to_the_server(answers):
+    assert set(netgov.load("detection_signatures").set_index("label").loc[answers["q7"], "method"]) == {
+        "ip",
+        "tls_sni",
+        "tls_mitm",
+        "http_url",
+    }
+    assert check.q7(["ip", "SNI", "MITM", "URL filtering"])
+    assert check.q7("TLS-SNI; tls_mitm; IP blocking; http_url")
+    for wrong, said in [
+        ([*answers["q7"], "dns"], "DNS tampering acts at the DNS lookup"),
+        ([*answers["q7"], "throttling"], "acts at no single step"),
+        ([*answers["q7"], "shutdown"], "acts at no single step"),
+        ([*answers["q7"], "no interference"], "not a method"),
+        (["ip", "tls_sni", "http_url"], "one or more are missing"),  # the second method of the TLS step left out
+        (["ip", "tls"], "'tls' is not one of the methods"),  # a fragment is not a name
+        (["ip", "not sni", "tls_mitm", "http_url"], "is not one of the methods"),
+    ]:
+        result = check.q7(wrong)
+        assert result.status == "not yet" and said in result.message, (wrong, result)
+
+
+def test_the_collateral_task_states_its_assumption_and_reads_the_number_targeted(answers):
+    hosted = check.ASSUMED_HOSTED
+    targeted = int(netgov.load("collateral_cases").set_index("case_id").loc["bc-wordpress-2011", "targeted"])
+    assert answers["q8"] == hosted - targeted
+    for path in ("exercises/04-blocked-exercises.ipynb", "exercises/solutions/04-blocked-solutions.ipynb"):
+        text = "\n".join(c.source for c in nbformat.read(ROOT / path, as_version=4).cells)
+        assert f"hosted {hosted:,} blogs" in text, f"{path} does not state the assumption the check uses"
+    # The answer key states it too, in the check's question.
+    assert f"hosted {hosted:,} blogs" in " ".join(check.q8.__doc__.split())
+    assert check.q8(answers["q8"] + 0.4) and not check.q8(answers["q8"] + 0.6)
+    share = lesson4.collateral(targeted, hosted)["unrelated_share"]
+    for wrong, said in [
+        (hosted, "every blog on the platform"),
+        (hosted / targeted - 1, "for each banned blog"),
+        (share, "the share"),
+        (100 * share, "the share"),
+        (hosted - 1, "named one blog"),
+    ]:
+        result = check.q8(wrong)
+        assert result.status == "not yet" and said in result.message, (wrong, result)
+
+
+def _bars(**changes):
+    """The right chart of task 2, with some of its parts changed."""
+    figure = go.Figure(right_answers("lesson4")["q2"])
+    figure.update_layout(**changes)
+    return figure
+
+
+def test_the_chart_task_checks_values_names_title_axes_and_patterns(answers):
+    right = answers["q2"]
+    assert check.q2(right)
+    per_year = lesson4.case_table().groupby(["ordered_by", "year"]).size()
+    for trace in right.data:  # the right answer is the data's counts, not the check's own
+        assert dict(zip(trace.x, trace.y, strict=True)) == per_year[trace.name].to_dict()
+    # Near misses, each with its own feedback.
+    renamed = go.Figure(right)
+    renamed.data[0].name = "Court of appeal"
+    assert "No series for" in check.q2(renamed).message
+    swapped = go.Figure(right)
+    swapped.data[0].x, swapped.data[0].y = swapped.data[0].y, swapped.data[0].x
+    assert "does not follow" in check.q2(swapped).message
+    dated = go.Figure(right)
+    dated.data[0].x = pd.to_datetime([f"{year}-01-01" for year in dated.data[0].x])
+    assert "does not have years on x" in check.q2(dated).message
+    assert "no title" in check.q2(_bars(title=None)).message
+    for axis, column in (("xaxis", "start"), ("yaxis", "cases"), ("yaxis", "count"), ("xaxis", "")):
+        assert "not labelled in words" in check.q2(_bars(**{f"{axis}_title_text": column})).message
+    flat = go.Figure(right)
+    flat.update_traces(marker_pattern_shape="")
+    assert "only by colour" in check.q2(flat).message
+    # Lines told apart by dash are as readable as bars told apart by pattern.
+    lines = go.Figure(layout=right.layout)
+    for dash, trace in zip(["solid", "dash", "dot", "dashdot", "longdash"], right.data, strict=True):
+        lines.add_scatter(x=trace.x, y=trace.y, name=trace.name, mode="lines", line_dash=dash)
+    assert check.q2(lines)
+    # The answer key describes the chart as it is drawn: bars, one series per body.
+    assert shown_answer(right).startswith("A chart titled") and ", bars for each of " in shown_answer(right)
+    assert ", a line for each of " in shown_answer(lines)
 
 
 def test_equivalent_forms_are_accepted(answers):

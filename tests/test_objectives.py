@@ -3,8 +3,7 @@
 Each lesson's ``plan.toml`` lists its objectives (``[[objectives]]``) in the notebook's words and order, each
 with the ids of the items that assess it: quiz questions by position (``L1-quiz-2``), exercise checks
 (``L1-q3``), open questions (``L1-open-1``) and, in Lesson 2, the role-play (``L2-roleplay``). The instructor
-guide shows the map (``python -m netgov guide --write``). A lesson still without a map is listed in
-``MAP_PENDING``, which can only shrink.
+guide shows the map (``python -m netgov guide --write``).
 """
 
 from __future__ import annotations
@@ -20,9 +19,6 @@ from netgov.lessons import lesson
 
 PLANNED = plans.planned_lessons()
 
-#: Lessons whose objectives are not mapped yet. A lesson leaves the set when its plan.toml gains [[objectives]].
-MAP_PENDING = {4}
-
 
 def notebook_objectives(number: int) -> list[str]:
     """The numbered objectives under the notebook's "Learning objectives" heading, without the bold and the
@@ -34,15 +30,11 @@ def notebook_objectives(number: int) -> list[str]:
     return [" ".join(text.replace("**", "").split()).rstrip(";.") for text in found]
 
 
-MAPPED = [n for n in PLANNED if n not in MAP_PENDING]
+MAPPED = PLANNED
 
 
-def test_the_pending_list_only_holds_lessons_without_a_map():
-    for number in PLANNED:
-        has_map = bool(plans.objective_map(number))
-        assert has_map != (number in MAP_PENDING), (
-            f"Lesson {number}: take it off MAP_PENDING" if has_map else f"Lesson {number} has no [[objectives]]"
-        )
+def test_every_lesson_maps_its_objectives():
+    assert [n for n in PLANNED if not plans.objective_map(n)] == []
 
 
 @pytest.mark.parametrize("number", MAPPED)

@@ -221,8 +221,9 @@ def shown_answer(value: object) -> str:
     a figure (which nobody types) as what it shows."""
     if _is_figure(value):
         title = value.layout.title.text or "no title"
-        lines = ", ".join(str(trace.name) for trace in value.data)
-        return f"A chart titled \u201c{title}\u201d, one line each for {lines}, as the solutions notebook draws it."
+        series = ", ".join(str(trace.name) for trace in value.data)
+        kind = "bars" if all(trace.type == "bar" for trace in value.data) else "a line"
+        return f"A chart titled \u201c{title}\u201d, {kind} for each of {series}, as the solutions notebook draws it."
     if isinstance(value, dict):
         return "; ".join(f"{key}: \u201c{item}\u201d" for key, item in value.items())
     if isinstance(value, list | tuple | set):

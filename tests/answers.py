@@ -195,6 +195,7 @@ def _statement_forms(right: dict[str, str]) -> list[object]:
         {ids[speaker]: words for speaker, words in right.items()},
         {speaker.upper(): f"  {words.upper()} " for speaker, words in right.items()},
         {speaker: f'"{words}."' for speaker, words in right.items()},
+        "; ".join(f"{speaker}: \u201c{words}\u201d" for speaker, words in right.items()),  # as the answer key prints it
     ]
 
 

@@ -53,6 +53,7 @@ def graded(tmp_path_factory):
         "cheat",
     )
     _with_cell(SOLUTIONS, "while True:\n    pass", folder, "loop")
+    _with_cell(SOLUTIONS, "raise RuntimeError('stop here')", folder, "raises")
     _with_cell(
         SOLUTIONS, "import urllib.request\nurllib.request.urlopen('http://example.org', timeout=2)", folder, "net"
     )
@@ -100,6 +101,13 @@ def test_files_that_are_not_notebooks_get_a_row_and_no_run(graded):
 def test_replacing_a_check_in_the_submission_changes_nothing(graded):
     rows, _ = graded
     assert rows["cheat"].scores["q1"] == rows["cheat"].scores["q2"] == 0
+
+
+@pytestmark_runs
+def test_a_cell_that_raises_is_named_and_the_rest_still_checked(graded):
+    rows, _ = graded
+    assert rows["raises"].status == "errors in cells" and rows["raises"].total == 5
+    assert "RuntimeError: stop here" in rows["raises"].detail
 
 
 @pytestmark_runs

@@ -321,6 +321,11 @@ def _grade_one(path: Path, entry, kit: Path, cell_timeout: int, notebook_timeout
             "TMPDIR": str(scratch),
             "MPLCONFIGDIR": str(scratch),
             "JUPYTER_RUNTIME_DIR": str(scratch / "runtime"),
+            # One thread each: a machine with many cores would otherwise give every kernel a thread pool whose
+            # reserved memory counts against the memory limit.
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
         }
         command = [
             sys.executable,
@@ -434,7 +439,7 @@ def grade(
     workers: int = 2,
     cell_timeout: int = 60,
     notebook_timeout: int = 300,
-    memory_mb: int = 2048,
+    memory_mb: int = 4096,
 ) -> list[Result]:
     """Grade every ``.ipynb`` in ``submissions`` against Lesson ``lesson``'s checks; one :class:`Result` each, in
     the order of their file names."""

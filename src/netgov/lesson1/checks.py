@@ -3,6 +3,8 @@ the mistakes a learner is likely to make, each with a hint."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .. import data, voice
@@ -223,6 +225,11 @@ def _as_statements(answer: object, expected: str) -> dict[str, str] | Feedback:
         return blank(expected)
     if isinstance(answer, pd.Series):
         answer = answer.to_dict()
+    if isinstance(answer, str) and ":" in answer:
+        # The pairs typed as text, as the answer key prints them: speaker: "words"; speaker: "words".
+        pairs = [part.split(":", 1) for part in re.split(r"[;\n]", answer) if part.strip()]
+        if all(len(pair) == 2 for pair in pairs):
+            answer = {speaker: words.strip().strip("\u201c\u201d\"'") for speaker, words in pairs}
     if not isinstance(answer, dict):
         return Feedback("unreadable", f"Expected {expected}, not {shown(answer)}.")
     if not answer:

@@ -72,6 +72,7 @@ EXEMPT = {
     "lessons.Lesson": "a record of where a lesson's parts are; tests/test_lessons.py checks every entry",
     "freshness.as_of": NO_ARGUMENTS,
     "plans.planned_lessons": NO_ARGUMENTS,
+    "checks.chart_title": "reads any object's title and gives '' when it has none: nothing is a wrong argument",
     "grading.Result": "a record of one submission's grade, made by grading.grade",
     "grading.spreadsheet_safe": "takes any value and makes it text: nothing is a wrong argument",
     "projector.active": NO_ARGUMENTS,
@@ -166,6 +167,12 @@ CASES = [
     ("checks.as_text", lambda: netgov.checks.as_text(5, "a name in quotes"), Feedback, ["5", "quotes"]),
     ("checks.as_text_set", lambda: netgov.checks.as_text_set(5, "a list of names"), Feedback, ["5", "list of names"]),
     ("checks.trace_values", lambda: netgov.checks.trace_values(5), TypeError, ["5", "a list, an array"]),
+    (
+        "checks.unlabelled_chart",
+        lambda: netgov.checks.unlabelled_chart("a chart", [], says="x", labels_hint="y"),
+        TypeError,
+        ["str", "plotly figure"],
+    ),
     (
         "checks.as_figure",
         lambda: netgov.checks.as_figure([1, 2], "a plotly figure"),

@@ -44,6 +44,7 @@ __all__ = [
     "as_text",
     "as_text_set",
     "blank",
+    "chart_title",
     "check",
     "correct",
     "judge",
@@ -51,6 +52,7 @@ __all__ = [
     "not_yet",
     "text_key",
     "trace_values",
+    "unlabelled_chart",
 ]
 
 _BLANKS = (None, Ellipsis)
@@ -280,6 +282,30 @@ _TYPED_ARRAYS = {
     "f4": "f",
     "f8": "d",
 }
+
+
+def chart_title(axis_or_layout: object) -> str:
+    """The text of a figure's title (``figure.layout``) or an axis's title (``figure.layout.xaxis``), or ""."""
+    title = getattr(axis_or_layout, "title", None)
+    return (getattr(title, "text", None) or "").strip()
+
+
+def unlabelled_chart(figure: object, column_names: Iterable[str], *, says: str, labels_hint: str) -> Feedback | None:
+    """What a chart task tells a learner whose figure has no title, or an axis titled by nothing or by a column's
+    name (one of ``column_names``); None when both are labelled in words. ``says`` ends the title hint ("what is
+    plotted"); ``labels_hint`` shows a ``labels={...}`` that fits the task."""
+    if not (hasattr(figure, "data") and hasattr(figure, "layout")):
+        raise TypeError(f"unlabelled_chart() needs a plotly figure, not {shown(figure)}.")
+    function = "px.bar" if any(getattr(t, "type", "") == "bar" for t in getattr(figure, "data", ())) else "px.line"
+    if not chart_title(figure.layout):
+        return not_yet("The chart has no title.", f"Add `title='...'` to `{function}`, saying {says}.")
+    bare = set(column_names)
+    for axis, what in ((figure.layout.xaxis, "x"), (figure.layout.yaxis, "y")):
+        if not chart_title(axis) or chart_title(axis) in bare:
+            return not_yet(
+                f"The {what} axis is not labelled in words (it shows a column name or nothing).", labels_hint
+            )
+    return None
 
 
 def trace_values(values: object) -> list:

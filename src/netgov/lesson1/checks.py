@@ -24,6 +24,7 @@ from ..checks import (
     not_yet,
     text_key,
     trace_values,
+    unlabelled_chart,
 )
 from .tables import GROUPS, THEMES, acts_by_year, legislation_table
 
@@ -333,11 +334,6 @@ def q7(given: dict[str, str]):
     )
 
 
-def _title(axis_or_layout: object) -> str:
-    title = getattr(axis_or_layout, "title", None)
-    return (getattr(title, "text", None) or "").strip()
-
-
 #: Column names of the chart's table, which are not axis titles in words.
 _COLUMNS = {"year", "group", "new_acts", "acts_so_far"}
 
@@ -375,14 +371,14 @@ def q8(figure):
                 f"The line {group!r} does not follow the count of acts by year.",
                 'Put the column "year" on x and "acts_so_far" on y, with every row of the table.',
             )
-    if not _title(figure.layout):
-        return not_yet("The chart has no title.", "Add `title='...'` to `px.line`, saying what is plotted.")
-    for axis, what in ((figure.layout.xaxis, "x"), (figure.layout.yaxis, "y")):
-        if not _title(axis) or _title(axis) in _COLUMNS:
-            return not_yet(
-                f"The {what} axis is not labelled in words (it shows a column name or nothing).",
-                "Use `labels={'year': 'Year', 'acts_so_far': '...'}` with words of your own.",
-            )
+    unlabelled = unlabelled_chart(
+        figure,
+        _COLUMNS,
+        says="what is plotted",
+        labels_hint="Use `labels={'year': 'Year', 'acts_so_far': '...'}` with words of your own.",
+    )
+    if unlabelled is not None:
+        return unlabelled
     looks = set()
     for trace in traces.values():
         mode = str(getattr(trace, "mode", "") or "")

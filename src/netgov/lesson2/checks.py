@@ -17,6 +17,7 @@ from ..checks import (
     judge,
     not_yet,
     trace_values,
+    unlabelled_chart,
 )
 from .tables import latest_positions, powers_table, statement_table
 
@@ -248,11 +249,6 @@ def q6(given: set[str]):
     )
 
 
-def _title(axis_or_layout: object) -> str:
-    title = getattr(axis_or_layout, "title", None)
-    return (getattr(title, "text", None) or "").strip()
-
-
 #: Axis titles that are a column's name, as plotly writes it when no label is given, not words for a reader.
 _BARE_TITLES = {"year", "stance", "count", "size", "value", "variable", "index", "date", "0", "positions", "n"}
 
@@ -298,14 +294,14 @@ def q7(figure):
                 f"Keep the positions dated {CHART_YEARS[0]} to {CHART_YEARS[1]}, count them by year and stance "
                 "(group by both, then take the size of each group), and put the year on x and the count on y.",
             )
-    if not _title(figure.layout):
-        return not_yet("The chart has no title.", "Add `title='...'` to `px.line`, saying what is counted.")
-    for axis, what in ((figure.layout.xaxis, "x"), (figure.layout.yaxis, "y")):
-        if not _title(axis) or _title(axis).casefold() in _BARE_TITLES and _title(axis).islower():
-            return not_yet(
-                f"The {what} axis is not labelled in words (it shows a column name or nothing).",
-                "Use `labels={...}` in `px.line`, mapping each column's name to words for a reader.",
-            )
+    unlabelled = unlabelled_chart(
+        figure,
+        _BARE_TITLES,
+        says="what is counted",
+        labels_hint="Use `labels={...}` in `px.line`, mapping each column's name to words for a reader.",
+    )
+    if unlabelled is not None:
+        return unlabelled
     shown = [traces[c] for c in wanted]
     marked = all("markers" in (t.mode or "") for t in shown)
     dashes = {(t.line.dash or "solid") for t in shown}

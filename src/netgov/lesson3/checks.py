@@ -23,6 +23,7 @@ from ..checks import (
     names_match,
     not_yet,
     trace_values,
+    unlabelled_chart,
 )
 from .tables import access_networks, betweenness, chokepoint_share, hhi, hhi_band, lose_access, topology
 
@@ -470,11 +471,6 @@ def _chart_rows() -> pd.DataFrame:
     return market[(market["segment"] == CHART_SEGMENT) & (market["metric"] == CHART_METRIC)]
 
 
-def _title(axis_or_layout: object) -> str:
-    title = getattr(axis_or_layout, "title", None)
-    return (getattr(title, "text", None) or "").strip()
-
-
 def _drawn(trace) -> dict[int, float]:
     """A trace's points, year to value, without the gaps a wide table leaves (NaN)."""
     pairs = zip(trace_values(trace.x), trace_values(trace.y), strict=False)
@@ -512,14 +508,14 @@ def q8(figure):
                 "Keep the rows whose segment is 'mobile_broadband' and whose metric is 'share_percent'; put the "
                 "year on x and the value on y.",
             )
-    if not _title(figure.layout):
-        return not_yet("The chart has no title.", "Add `title='...'` to `px.line`, saying what is plotted.")
-    for axis, what in ((figure.layout.xaxis, "x"), (figure.layout.yaxis, "y")):
-        if not _title(axis) or _title(axis) in COLUMN_NAMES:
-            return not_yet(
-                f"The {what} axis is not labelled in words (it shows a column name or nothing).",
-                "Use `labels={'year': 'Year', 'value': 'Market share (%)'}`.",
-            )
+    unlabelled = unlabelled_chart(
+        figure,
+        COLUMN_NAMES,
+        says="what is plotted",
+        labels_hint="Use `labels={'year': 'Year', 'value': 'Market share (%)'}`.",
+    )
+    if unlabelled is not None:
+        return unlabelled
     single = [o for o, points in wanted.items() if len(points) == 1]
     bare = [o for o, mode in modes.items() if mode is not None and "markers" not in mode]
     if bare:

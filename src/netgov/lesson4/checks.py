@@ -17,6 +17,7 @@ from ..checks import (
     names_match,
     not_yet,
     trace_values,
+    unlabelled_chart,
 )
 from .connection import connection_table
 from .tables import ORDERED_BY, case_table, collateral
@@ -65,11 +66,6 @@ def _body(name: object) -> str | None:
     if not text:
         return None
     return next((code for code, label in ORDERED_BY.items() if names_match(text, [code, label])), None)
-
-
-def _title(axis_or_layout: object) -> str:
-    title = getattr(axis_or_layout, "title", None)
-    return (getattr(title, "text", None) or "").strip()
 
 
 def _look(trace: object) -> tuple:
@@ -121,15 +117,15 @@ def q2(figure):
                 'Put the years, `cases["start"].dt.year`, on x and the number of cases on y, one row per year '
                 "and body.",
             )
-    if not _title(figure.layout):
-        return not_yet("The chart has no title.", "Add `title='...'` to `px.bar`, saying what is counted.")
-    for axis, what in ((figure.layout.xaxis, "x"), (figure.layout.yaxis, "y")):
-        if not _title(axis) or _title(axis) in {"start", "year", "cases", "count", "size", "ordered_by", "0"}:
-            return not_yet(
-                f"The {what} axis is not labelled in words (it shows a column name or nothing).",
-                "Use `labels={'start': 'Year the block began', 'cases': 'Cases begun'}` with the names of "
-                "your columns.",
-            )
+    unlabelled = unlabelled_chart(
+        figure,
+        {"start", "year", "cases", "count", "size", "ordered_by", "0"},
+        says="what is counted",
+        labels_hint="Use `labels={'start': 'Year the block began', 'cases': 'Cases begun'}` with the names of "
+        "your columns.",
+    )
+    if unlabelled is not None:
+        return unlabelled
     looks = [_look(t) for t in figure.data if _body(getattr(t, "name", None)) in wanted]
     if len(set(looks)) < len(looks):
         return not_yet(

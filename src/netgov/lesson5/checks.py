@@ -4,7 +4,18 @@ data, and the mistakes a learner is likely to make, each with a hint."""
 from __future__ import annotations
 
 from .. import data
-from ..checks import as_figure, as_int, as_text, check, correct, judge, names_match, not_yet, trace_values
+from ..checks import (
+    as_figure,
+    as_int,
+    as_text,
+    check,
+    correct,
+    judge,
+    names_match,
+    not_yet,
+    trace_values,
+    unlabelled_chart,
+)
 from .tables import JURISDICTIONS, SCORED, comparison_table, score_table
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -122,11 +133,6 @@ def q3(answer):
     )
 
 
-def _title(axis_or_layout: object) -> str:
-    title = getattr(axis_or_layout, "title", None)
-    return (getattr(title, "text", None) or "").strip()
-
-
 @check(as_figure, "a plotly figure, such as the one px.line returns")
 def q4(figure):
     """A line chart of the new-scale scores of Kazakhstan, Russia and Kyrgyzstan by edition, with a title and
@@ -163,14 +169,14 @@ def q4(figure):
                 f"{JURISDICTIONS[code]}'s line does not follow its scores by edition.",
                 "Put the edition on x and the score on y, with one row per country and edition.",
             )
-    if not _title(figure.layout):
-        return not_yet("The chart has no title.", "Add `title='...'` to `px.line`, saying what is plotted.")
-    for axis, what in ((figure.layout.xaxis, "x"), (figure.layout.yaxis, "y")):
-        if not _title(axis) or _title(axis) in {"edition", "score", "country"}:
-            return not_yet(
-                f"The {what} axis is not labelled in words (it shows a column name or nothing).",
-                "Use `labels={'edition': 'Edition (year published)', 'score': 'Score (100 = most free)'}`.",
-            )
+    unlabelled = unlabelled_chart(
+        figure,
+        {"edition", "score", "country"},
+        says="what is plotted",
+        labels_hint="Use `labels={'edition': 'Edition (year published)', 'score': 'Score (100 = most free)'}`.",
+    )
+    if unlabelled is not None:
+        return unlabelled
     return correct(
         "A line per country on one scale, with a title and labelled axes. For a reader who cannot tell the "
         "colours apart, add `line_dash='country_name'` and `markers=True`."

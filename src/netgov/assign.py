@@ -15,8 +15,9 @@ A master keeps everything about a task in one place, in Otter's format: the prom
 its prompt is the student's answer cell, its solution the points a strong answer makes.
 
 Otter's notebooks are then brought to the kit's rules, so that running the command twice changes nothing:
-no outputs; the master's notebook and cell metadata (Otter's own keys and tags go); the master's cell ids,
-with ``eN-`` turned into ``sN-`` in the solutions notebook; json with an indent of 1, not ASCII-escaped, and a
+no outputs; the master's notebook and cell metadata (Otter's own keys and tags go, but for the assignment's
+name, by which Otter's autograder tells a submission is for this assignment); the master's cell ids, with
+``eN-`` turned into ``sN-`` in the solutions notebook; json with an indent of 1, not ASCII-escaped, and a
 newline at the end. One thing Otter has no way to say: the two notebooks have different title cells. A
 master cell tagged ``student-only`` goes to the exercise notebook only, one tagged ``solutions-only`` to the
 solutions notebook only. The zip is rewritten with its files in order and a fixed date, so it too comes out
@@ -123,6 +124,10 @@ def render(otter_notebook: dict, master: dict, number: int, solutions: bool) -> 
             continue  # the student's prompt of an open question: the solution follows it
         cells.append(_clean(cell, source, solutions, number))
     metadata = dict(master["metadata"])
+    name = otter_notebook["metadata"].get("otter", {}).get("assignment_name")
+    if name:
+        # Otter's autograder refuses a submission whose notebook does not carry the assignment's name.
+        metadata["otter"] = {"assignment_name": name}
     return {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
 
 

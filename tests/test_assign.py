@@ -89,7 +89,7 @@ def test_the_student_notebook_has_no_solution_or_hidden_test(number):
         assert marker not in text, f"{student.name} shows {marker!r}, which only the master may hold"
 
 
-def test_solution_source_takes_out_the_markers_and_the_prompt():
+def test_the_solutions_notebook_takes_out_the_markers_and_the_prompt():
     code = "\n".join(
         [
             "# BEGIN SOLUTION NO PROMPT",
@@ -102,4 +102,12 @@ def test_solution_source_takes_out_the_markers_and_the_prompt():
             "check.q1(answer_q1)",
         ]
     )
-    assert assign.solution_source(code) == "x = 1\nanswer_q1 = x + 1\ncheck.q1(answer_q1)"
+    assert assign._solution_source(code) == "x = 1\nanswer_q1 = x + 1\ncheck.q1(answer_q1)"
+
+
+@pytest.mark.parametrize("number", sorted(MASTERS))
+def test_the_masters_are_stored_as_the_kit_stores_notebooks(number):
+    text = MASTERS[number].read_text(encoding="utf-8")
+    assert text == assign._dumps(json.loads(text)), (
+        f"{MASTERS[number].name} is not in the kit's notebook form (json indent 1, keys in order, sources as lines)"
+    )

@@ -234,13 +234,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "grade":
         return _grade_command(parser, args)
     if args.command == "assign":
-        from .assign import assign, masters
+        from .assign import assign
 
-        numbers = [_whole(parser, "lesson", text) for text in args.lessons]
-        missing = sorted(set(numbers) - set(masters()))
-        if missing:
-            parser.error(f"no master notebook in assignments/ for lesson(s) {', '.join(map(str, missing))}")
-        for path in assign(numbers):
+        numbers = [_whole(parser, "lesson", text) for text in args.lessons] or None
+        try:
+            written = assign(numbers)
+        except ValueError as error:
+            parser.error(str(error))
+        for path in written:
             print(f"{path} written.")
         return 0
     if args.command == "check":

@@ -36,9 +36,10 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ._validate import need_items, need_whole_number, shown
 from .lessons import LESSONS
 
-__all__ = ["assign", "masters", "render", "solution_source"]
+__all__ = ["assign", "generate", "masters"]
 
 #: The folder of the masters, relative to the kit's folder; the autograders go in its ``autograders/``.
 ASSIGNMENTS = Path("assignments")
@@ -56,6 +57,8 @@ _QUESTION_TAG = re.compile(r"^<!-- (BEGIN|END) QUESTION -->\s*")
 
 def masters(root: Path | str = ".") -> dict[int, Path]:
     """{lesson number: master notebook} for every lesson with exercises that has a master."""
+    if not isinstance(root, str | Path):
+        raise TypeError(f"root must be the kit's folder, as a str or a Path, not {shown(root)}.")
     root = Path(root)
     found = {}
     for lesson in LESSONS:
@@ -65,7 +68,7 @@ def masters(root: Path | str = ".") -> dict[int, Path]:
     return found
 
 
-def solution_source(code: str) -> str:
+def _solution_source(code: str) -> str:
     """A solution cell as the solutions notebook shows it: the solution markers and the student's prompt gone."""
     lines, in_prompt = [], False
     for line in code.split("\n"):
@@ -76,6 +79,11 @@ def solution_source(code: str) -> str:
         elif not _MARKER_LINE.match(line):
             lines.append(_MARKED.sub("", line))
     return "\n".join(lines)
+
+
+def _no_master(number: int, found: dict) -> ValueError:
+    lessons = f"the lessons with one: {sorted(found)}"
+    return ValueError(f"Lesson {number} has no master notebook in {ASSIGNMENTS}/ ({lessons})")
 
 
 def _text(cell: dict) -> str:
@@ -97,7 +105,7 @@ def _clean(cell: dict, master: dict, solutions: bool, number: int) -> dict:
     if cell["cell_type"] == "markdown":
         text = _QUESTION_TAG.sub("", text)
     elif solutions:
-        text = solution_source(text)
+        text = _solution_source(text)
     cell_id = master["id"]
     if solutions and cell_id.startswith(f"e{number}-"):
         cell_id = f"s{number}-" + cell_id[len(f"e{number}-") :]
@@ -108,7 +116,7 @@ def _clean(cell: dict, master: dict, solutions: bool, number: int) -> dict:
     return out
 
 
-def render(otter_notebook: dict, master: dict, number: int, solutions: bool) -> dict:
+def _render(otter_notebook: dict, master: dict, number: int, solutions: bool) -> dict:
     """Otter's student (``solutions=False``) or autograder notebook, brought to the kit's rules."""
     by_id = {cell["id"]: cell for cell in master["cells"]}
     cells = []
@@ -123,7 +131,8 @@ def render(otter_notebook: dict, master: dict, number: int, solutions: bool) -> 
         if solutions and "otter_answer_cell" in _tags(cell) and cell["cell_type"] == "markdown":
             continue  # the student's prompt of an open question: the solution follows it
         cells.append(_clean(cell, source, solutions, number))
-    metadata = dict(master["metadata"])
+    # language_info goes, as the kit's pre-commit hook (nbstripout) takes it out of every notebook.
+    metadata = {key: value for key, value in master["metadata"].items() if key != "language_info"}
     name = otter_notebook["metadata"].get("otter", {}).get("assignment_name")
     if name:
         # Otter's autograder refuses a submission whose notebook does not carry the assignment's name.
@@ -131,7 +140,7 @@ def render(otter_notebook: dict, master: dict, number: int, solutions: bool) -> 
     return {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
 
 
-def dumps(notebook: dict) -> str:
+def _dumps(notebook: dict) -> str:
     """A notebook as the kit (and JupyterLab) stores it: each source as a list of lines, keys in order."""
     cells = [{**cell, "source": _text(cell).splitlines(keepends=True)} for cell in notebook["cells"]]
     return json.dumps({**notebook, "cells": cells}, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
@@ -151,14 +160,15 @@ def _stable_zip(source: Path) -> bytes:
 
 def generate(number: int, root: Path | str = ".") -> dict[str, bytes]:
     """{path relative to the kit's folder: contents} of what lesson ``number``'s master generates."""
+    need_whole_number(number, "The lesson", 5)
+    found = masters(root)
+    if number not in found:
+        raise _no_master(number, found)
     try:
         from otter.assign import main as otter_assign
     except ImportError as error:  # pragma: no cover - depends on the installation
         raise SystemExit('Otter Assign is not installed: pip install -c constraints.txt -e ".[instructor]"') from error
-    root = Path(root)
-    path = masters(root).get(number)
-    if path is None:
-        raise ValueError(f"Lesson {number} has no master notebook in {ASSIGNMENTS}/")
+    path = found[number]
     lesson = next(lesson for lesson in LESSONS if lesson.number == number)
     master = json.loads(path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="netgov-assign-") as scratch:
@@ -170,17 +180,24 @@ def generate(number: int, root: Path | str = ".") -> dict[str, bytes]:
         autograder = json.loads((out / "autograder" / name).read_text(encoding="utf-8"))
         [zip_path] = (out / "autograder").glob("*.zip")
         return {
-            lesson.exercise_notebook: dumps(render(student, master, number, solutions=False)).encode(),
-            lesson.solution_notebook: dumps(render(autograder, master, number, solutions=True)).encode(),
+            lesson.exercise_notebook: _dumps(_render(student, master, number, solutions=False)).encode(),
+            lesson.solution_notebook: _dumps(_render(autograder, master, number, solutions=True)).encode(),
             f"{ASSIGNMENTS}/autograders/{lesson.stem}.zip": _stable_zip(zip_path),
         }
 
 
 def assign(numbers: list[int] | None = None, root: Path | str = ".") -> list[Path]:
     """Regenerate the given lessons (every lesson with a master when none is given); the files written."""
+    found = masters(root)
+    if numbers is None:
+        numbers = sorted(found)
+    numbers = need_items(numbers, "numbers", "a list of lesson numbers, such as [4, 5]", item=int)
+    for number in numbers:
+        if number not in found:
+            raise _no_master(number, found)
     root = Path(root)
     written = []
-    for number in numbers or sorted(masters(root)):
+    for number in numbers:
         for relative, content in generate(number, root).items():
             target = root / relative
             target.parent.mkdir(parents=True, exist_ok=True)

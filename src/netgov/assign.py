@@ -16,7 +16,8 @@ its prompt is the student's answer cell, its solution the points a strong answer
 
 Otter's notebooks are then brought to the kit's rules, so that running the command twice changes nothing:
 no outputs; the master's notebook and cell metadata (Otter's own keys and tags go, but for the assignment's
-name, by which Otter's autograder tells a submission is for this assignment); the master's cell ids, with
+name, by which Otter's autograder tells a submission is for this assignment, and so does ``language_info``, as
+the kit's pre-commit hook strips it); the master's cell ids, with
 ``eN-`` turned into ``sN-`` in the solutions notebook; json with an indent of 1, not ASCII-escaped, and a
 newline at the end. One thing Otter has no way to say: the two notebooks have different title cells. A
 master cell tagged ``student-only`` goes to the exercise notebook only, one tagged ``solutions-only`` to the
@@ -52,7 +53,8 @@ _MARKER_LINE = re.compile(r"^\s*# (BEGIN|END) SOLUTION( NO PROMPT)?\s*$")
 _MARKED = re.compile(r"\s*# SOLUTION( NO PROMPT)?\s*$")
 _PROMPT_START = re.compile(r'^\s*("""|\'\'\')\s*# BEGIN PROMPT\s*$')
 _PROMPT_END = re.compile(r'^\s*("""|\'\'\');?\s*# END PROMPT\s*$')
-_QUESTION_TAG = re.compile(r"^<!-- (BEGIN|END) QUESTION -->\s*")
+#: The tags Otter puts at the top of a manual question's cells, for its PDF export, which the kit does not use.
+_QUESTION_TAG = re.compile(r"^(<!-- (BEGIN|END) QUESTION -->\s*)+")
 
 
 def masters(root: Path | str = ".") -> dict[int, Path]:

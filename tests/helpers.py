@@ -11,8 +11,8 @@ from netgov._servers import free_port, running_server, voila_server, wait_for  #
 from netgov.lessons import LESSONS
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Where the kit keeps notebooks: lessons, exercises, their solutions, the benchmark's floor.
-ALL_FOLDERS = ("notebooks", "exercises", "exercises/solutions", "benchmarks")
+#: Where the kit keeps notebooks: lessons, exercises, their solutions, the masters both come from, the benchmark's floor.
+ALL_FOLDERS = ("notebooks", "exercises", "exercises/solutions", "assignments", "benchmarks")
 #: First on the PYTHONPATH of every process a test session starts (tests/conftest.py): its sitecustomize.py
 #: refuses connections to other machines.
 OFFLINE_GUARD = ROOT / "tests" / "offline"

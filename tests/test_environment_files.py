@@ -31,6 +31,7 @@ DISTRIBUTION_OF = {
     "PIL": "pillow",
     "sklearn": "scikit-learn",
     "dateutil": "python-dateutil",
+    "otter": "otter-grader",
 }
 #: Runtime dependencies that no module imports, and why each is there all the same.
 USED_WITHOUT_IMPORT = {
@@ -38,6 +39,12 @@ USED_WITHOUT_IMPORT = {
     "ipykernel",
     # A constraint on ipywidgets' own dependency: keeps the widget manager that breaks Voila 0.5.13 out.
     "jupyterlab-widgets",
+}
+#: Distributions a module imports only inside the function that needs them, from an optional extra (the
+#: function says which extra to install when the import fails): {distribution: extra}.
+IMPORTED_FROM_AN_EXTRA = {
+    # netgov.assign: `python -m netgov assign` runs Otter Assign, which only an instructor needs.
+    "otter-grader": "instructor",
 }
 #: Applications a learner opens the lessons in: a hub brings its own, so only the `app` extra names them.
 APPLICATIONS = {"jupyterlab", "voila", "notebook", "jupyter"}
@@ -279,8 +286,18 @@ def test_names_are_compared_as_pip_compares_them():
 # The runtime dependencies against what the package imports
 
 
+def extra_names(pyproject_text: str) -> set[str]:
+    """The distributions of IMPORTED_FROM_AN_EXTRA that their extra does declare."""
+    groups = requirements(pyproject_text)
+    return {
+        name
+        for name, extra in IMPORTED_FROM_AN_EXTRA.items()
+        if name in {name_of(r.name) for r in groups.get(extra, [])}
+    }
+
+
 def test_every_third_party_import_is_declared():
-    undeclared = undeclared_imports(PACKAGE, runtime_names(PYPROJECT))
+    undeclared = undeclared_imports(PACKAGE, runtime_names(PYPROJECT) | extra_names(PYPROJECT))
     assert not undeclared, "not in pyproject.toml's dependencies:\n" + "\n".join(undeclared)
 
 
@@ -289,6 +306,11 @@ def test_every_runtime_dependency_is_used():
     assert not unused, (
         f"runtime dependencies that src/netgov never imports: {unused} (an extra, or USED_WITHOUT_IMPORT?)"
     )
+
+
+def test_what_is_imported_from_an_extra_is_declared_there_and_not_at_run_time():
+    assert extra_names(PYPROJECT) == set(IMPORTED_FROM_AN_EXTRA)
+    assert not set(IMPORTED_FROM_AN_EXTRA) & runtime_names(PYPROJECT)
 
 
 def test_what_is_used_without_an_import_is_declared():

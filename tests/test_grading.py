@@ -20,6 +20,7 @@ from netgov.grading import Result, _decode, _slug, grade, spreadsheet_safe, writ
 LESSON = 5
 SOLUTIONS = ROOT / "exercises" / "solutions" / "05-among-neighbours-solutions.ipynb"
 EXERCISES = ROOT / "exercises" / "05-among-neighbours-exercises.ipynb"
+MASTER = ROOT / "assignments" / "05-among-neighbours.ipynb"
 
 
 def _with_cell(base: Path, code: str, folder: Path, name: str) -> None:
@@ -60,6 +61,7 @@ def graded(tmp_path_factory):
     _with_cell(SOLUTIONS, f"import os\nos.remove({str(kit_file)!r})", folder, "delete")
     _with_cell(SOLUTIONS, "from netgov.lesson5 import checks\nchecks.answers()", folder, "key")
     _with_cell(SOLUTIONS, f"open({str(SOLUTIONS)!r}).read()", folder, "keyfile")
+    _with_cell(SOLUTIONS, f"open({str(MASTER)!r}).read()", folder, "master")
     _with_cell(SOLUTIONS, "import subprocess\nsubprocess.run(['true'])", folder, "program")
     _with_cell(SOLUTIONS, "pass", folder, "=HYPERLINK(1)")
     script = nbformat.read(EXERCISES, as_version=4)
@@ -124,6 +126,7 @@ def test_a_loop_is_stopped_and_the_rest_still_checked(graded):
         ("delete", "writing outside the scratch folder"),
         ("key", "reading the answer key"),
         ("keyfile", "reading the answer key"),
+        ("master", "reading the answer key"),
         ("program", "running a program"),
     ],
 )

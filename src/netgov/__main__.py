@@ -8,6 +8,8 @@
   instructors' documents and pages.
 * ``python -m netgov pack LESSON [--audience students|instructors] [--out DIR]``: a lesson's class pack, pages
   to print (:mod:`netgov.packs`), written to packs/lessonN-<audience>/ unless told.
+* ``python -m netgov assign [LESSON ...]``: regenerate the exercise and solutions notebooks and the autograder
+  from the master notebooks in assignments/ (:mod:`netgov.assign`; needs the ``instructor`` extra).
 * ``python -m netgov data freshness [--months 12] [--fail-after MONTHS] [--today DATE]``: the reviewer's
   freshness report (:mod:`netgov.freshness`); exits 1 only with ``--fail-after`` and a kit staler than that.
 * ``python -m netgov data as-of [--write]``: the kit's as-of date, or write it into the README's as-of block.
@@ -163,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     grade_parser.add_argument("--feedback", help="the folder for feedback pages (default: feedback/ beside --out)")
     grade_parser.add_argument("--workers", default="2", help="notebooks run at once (default: 2)")
     grade_parser.add_argument("--cell-timeout", default="60", help="seconds a cell may run (default: 60)")
+    assign_parser = commands.add_parser(
+        "assign", help="write the exercise and solutions notebooks and the autograder from the master notebooks"
+    )
+    assign_parser.add_argument("lessons", nargs="*", help="the lessons' numbers (default: every lesson with a master)")
     data_parser = commands.add_parser("data", help="how current the data is: freshness, as-of")
     data_commands = data_parser.add_subparsers(dest="data_command", required=True, metavar="data-command")
     fresh = data_commands.add_parser(
@@ -227,6 +233,17 @@ def main(argv: list[str] | None = None) -> int:
         return _pack_command(parser, args)
     if args.command == "grade":
         return _grade_command(parser, args)
+    if args.command == "assign":
+        from .assign import assign
+
+        numbers = [_whole(parser, "lesson", text) for text in args.lessons] or None
+        try:
+            written = assign(numbers)
+        except ValueError as error:
+            parser.error(str(error))
+        for path in written:
+            print(f"{path} written.")
+        return 0
     if args.command == "check":
         for name in resource_names():
             print(f"{name}: {len(load(name))} rows")

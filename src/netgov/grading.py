@@ -10,8 +10,9 @@ grade, its own or another's:
 1. **Run** (untrusted): the notebook runs in a fresh kernel in a scratch folder of its own, in a child process
    with a time limit and a memory limit. A first cell, added by the grader, installs an audit hook
    (:func:`sys.addaudithook`, which code cannot remove) that refuses network connections, starting programs,
-   writing or deleting files outside the scratch folder, and reading the kit's solutions; each refusal is an
-   error the status names. A last cell writes the values of ``answer_q1``, ``answer_q2``... to a JSON file.
+   writing or deleting files outside the scratch folder, and reading the kit's solutions or the masters they
+   come from; each refusal is an error the status names. A last cell writes the values of ``answer_q1``,
+   ``answer_q2``... to a JSON file.
 2. **Check** (trusted): the grader reads those values back and gives them to the lesson's own checks, here, in
    the grader's process. A submission that replaces a check in its own kernel only fools itself.
 
@@ -185,7 +186,8 @@ def _slug(stem: str) -> str:
 
 
 def _secret_paths(kit: Path) -> list[str]:
-    return [str(kit / "exercises" / "solutions")]
+    # The masters in assignments/ hold the solutions too, and the autograders beside them the hidden tests.
+    return [str(kit / "exercises" / "solutions"), str(kit / "assignments")]
 
 
 def _answer_names(entry) -> list[str]:

@@ -190,10 +190,6 @@ def _secret_paths(kit: Path) -> list[str]:
     return [str(kit / "exercises" / "solutions"), str(kit / "assignments")]
 
 
-def _answer_names(entry) -> list[str]:
-    return [f"answer_{name}" for name in entry.checks()]
-
-
 def _open_answer_ids(entry, kit: Path) -> dict[str, str]:
     """The open questions of a lesson's exercise notebook: the id of the cell a learner writes in -> the question's
     id (``L1-open-1``)."""
@@ -301,7 +297,17 @@ class _Unreadable:
         return f"a {self.kind}"
 
 
-def _grade_one(path: Path, entry, kit: Path, cell_timeout: int, notebook_timeout: int, memory: int) -> Result:
+def _grade_one(
+    path: Path,
+    entry,
+    kit: Path,
+    checks: dict,
+    open_ids: dict[str, str],
+    cell_timeout: int,
+    notebook_timeout: int,
+    memory: int,
+) -> Result:
+    """Run and check one submission; ``checks`` and ``open_ids`` are the lesson's, worked out once per class."""
     import nbformat
 
     stem = path.stem
@@ -309,9 +315,7 @@ def _grade_one(path: Path, entry, kit: Path, cell_timeout: int, notebook_timeout
         nbformat.read(path, as_version=4)
     except Exception as error:  # noqa: BLE001 - any reason it cannot be read is the same row
         return Result(stem, "not a notebook", f"{type(error).__name__}: could not be read as a notebook")
-    checks = entry.checks()
-    names = _answer_names(entry)
-    open_ids = _open_answer_ids(entry, kit)
+    names = [f"answer_{name}" for name in checks]
     scratch = Path(tempfile.mkdtemp(prefix="netgov-grade-"))
     try:
         submission = scratch / "submission.ipynb"
@@ -467,8 +471,12 @@ def grade(
             "Cannot find the kit's folder (the one holding notebooks/00-start-here.ipynb): run this in it."
         )
     paths = sorted(p for p in folder.iterdir() if p.suffix == ".ipynb" and p.is_file())
+    checks, open_ids = entry.checks(), _open_answer_ids(entry, kit)  # the same for every submission
     with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-        jobs = [pool.submit(_grade_one, p, entry, kit, cell_timeout, notebook_timeout, memory_mb) for p in paths]
+        jobs = [
+            pool.submit(_grade_one, p, entry, kit, checks, open_ids, cell_timeout, notebook_timeout, memory_mb)
+            for p in paths
+        ]
         return [job.result() for job in jobs]
 
 

@@ -22,6 +22,7 @@ import pytest
 
 import netgov
 import netgov.doctor
+import netgov.variants
 import netgov.export
 import netgov.packs
 from netgov.checks import Feedback
@@ -264,6 +265,20 @@ CASES = [
         ValueError,
         ["Lesson 9", "(the lessons with one: [1, 2, 3, 4, 5])"],
     ),
+    ("assign.generate", lambda: netgov.assign.generate(5, variant=-3), ValueError, ["int -3", "1 to 999,999"]),
+    ("assign.variants_of", lambda: netgov.assign.variants_of(9), ValueError, ["Lesson 9", "no exercises"]),
+    ("assign.variant_folder", lambda: netgov.assign.variant_folder(9, 7), ValueError, ["Lesson 9", "no exercises"]),
+    ("assign.variant_folder", lambda: netgov.assign.variant_folder(5, None), ValueError, ["seed", "None"]),
+    ("variants.need_seed", lambda: netgov.variants.need_seed("seven"), ValueError, ["'seven'", "whole number"]),
+    ("variants.need_seed", lambda: netgov.variants.need_seed(10**7), ValueError, ["10000000", "999,999"]),
+    ("variants.Variants", lambda: netgov.variants.Variants("5", {}, dict, {}), TypeError, ["'5'", "lesson's number"]),
+    (
+        "variants.Variants",
+        lambda: netgov.variants.Variants(5, {"year": 2020}, dict, {"q1": ("yaer",)}),
+        ValueError,
+        ["yaer", "no published value"],
+    ),
+    ("grading.grade", lambda: netgov.grading.grade(".", 5, variant="x"), ValueError, ["'x'", "whole number"]),
     ("grading.grade", lambda: netgov.grading.grade("/nonexistent", 5), ValueError, ["'/nonexistent'", "folder"]),
     ("grading.grade", lambda: netgov.grading.grade(".", 0), ValueError, ["Lesson 0", "[1, 2, 3, 4, 5]"]),
     ("grading.write_gradebook", lambda: netgov.grading.write_gradebook([], 0, "x.csv"), ValueError, ["Lesson 0"]),

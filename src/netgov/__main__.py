@@ -8,8 +8,11 @@
   instructors' documents and pages.
 * ``python -m netgov pack LESSON [--audience students|instructors] [--out DIR]``: a lesson's class pack, pages
   to print (:mod:`netgov.packs`), written to packs/lessonN-<audience>/ unless told.
-* ``python -m netgov assign [LESSON ...]``: regenerate the exercise and solutions notebooks and the autograder
-  from the master notebooks in assignments/ (:mod:`netgov.assign`; needs the ``instructor`` extra).
+* ``python -m netgov assign [LESSON ...] [--variant SEED]``: regenerate the exercise and solutions notebooks and
+  the autograder from the master notebooks in assignments/ (:mod:`netgov.assign`; needs the ``instructor`` extra),
+  or write variant SEED of them to variants/ (:mod:`netgov.variants`).
+* ``python -m netgov grade SUBMISSIONS --lesson N [--variant SEED] [--out grades.csv]``: grade a class's
+  notebooks (:mod:`netgov.grading`).
 * ``python -m netgov data freshness [--months 12] [--fail-after MONTHS] [--today DATE]``: the reviewer's
   freshness report (:mod:`netgov.freshness`); exits 1 only with ``--fail-after`` and a kit staler than that.
 * ``python -m netgov data as-of [--write]``: the kit's as-of date, or write it into the README's as-of block.
@@ -115,10 +118,11 @@ def _grade_command(parser, args) -> int:
             lesson,
             workers=_whole(parser, "--workers", args.workers),
             cell_timeout=_whole(parser, "--cell-timeout", args.cell_timeout),
+            variant=args.variant,
         )
     except ValueError as error:
         parser.error(str(error))
-    out = write_gradebook(results, lesson, args.out)
+    out = write_gradebook(results, lesson, args.out, variant=args.variant)
     feedback = Path(args.feedback) if args.feedback else out.parent / "feedback"
     write_feedback(results, lesson, feedback)
     counts: dict[str, int] = {}
@@ -165,10 +169,18 @@ def main(argv: list[str] | None = None) -> int:
     grade_parser.add_argument("--feedback", help="the folder for feedback pages (default: feedback/ beside --out)")
     grade_parser.add_argument("--workers", default="2", help="notebooks run at once (default: 2)")
     grade_parser.add_argument("--cell-timeout", default="60", help="seconds a cell may run (default: 60)")
+    grade_parser.add_argument(
+        "--variant", metavar="SEED", help="grade against variant SEED (written by `assign N --variant SEED`)"
+    )
     assign_parser = commands.add_parser(
         "assign", help="write the exercise and solutions notebooks and the autograder from the master notebooks"
     )
     assign_parser.add_argument("lessons", nargs="*", help="the lessons' numbers (default: every lesson with a master)")
+    assign_parser.add_argument(
+        "--variant",
+        metavar="SEED",
+        help="write variant SEED (a whole number from 1 to 999999) to variants/, instead of the published notebooks",
+    )
     data_parser = commands.add_parser("data", help="how current the data is: freshness, as-of")
     data_commands = data_parser.add_subparsers(dest="data_command", required=True, metavar="data-command")
     fresh = data_commands.add_parser(
@@ -238,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
 
         numbers = [_whole(parser, "lesson", text) for text in args.lessons] or None
         try:
-            written = assign(numbers)
+            written = assign(numbers, variant=args.variant)
         except ValueError as error:
             parser.error(str(error))
         for path in written:

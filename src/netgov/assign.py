@@ -24,6 +24,14 @@ master cell tagged ``student-only`` goes to the exercise notebook only, one tagg
 solutions notebook only. The zip is rewritten with its files in order and a fixed date, so it too comes out
 the same each time.
 
+A master's prompts and solutions name a task's parameters (a year, a country, a network) as ``{{name}}``: the
+names of the lesson's :data:`VARIANTS` (:mod:`netgov.variants`). The published notebooks fill them with the
+published values; ``python -m netgov assign N --variant SEED`` fills them with variant SEED's and writes its
+notebooks and autograder to ``variants/0N-slug-variant-SEED/``, with a README that lists what the variant
+changed. Two more names are filled in by the command: ``{{variant_setup}}`` (in the setup cell: the call that
+makes the checks expect the variant's answers) and ``{{variant_note}}`` (in the title: which variant this is).
+A line holding only a name that fills in as nothing is left out, so the published notebooks have neither.
+
 Grading a class does not use Otter: ``python -m netgov grade`` (:mod:`netgov.grading`) says why.
 """
 
@@ -39,13 +47,16 @@ from pathlib import Path
 
 from ._validate import need_items, need_whole_number, shown
 from .lessons import LESSONS
+from .variants import need_seed
 
-__all__ = ["assign", "generate", "masters"]
+__all__ = ["assign", "generate", "masters", "variant_folder", "variants_of"]
 
 #: The folder of the masters, relative to the kit's folder; the autograders go in its ``autograders/``.
 ASSIGNMENTS = Path("assignments")
 STUDENT_ONLY = "student-only"
 SOLUTIONS_ONLY = "solutions-only"
+#: Where the variants are written, relative to the kit's folder (the grader keeps submissions out of it).
+VARIANTS_FOLDER = Path("variants")
 #: The date every file in an autograder zip is given, so that the zip depends on its contents only.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -55,6 +66,7 @@ _PROMPT_START = re.compile(r'^\s*("""|\'\'\')\s*# BEGIN PROMPT\s*$')
 _PROMPT_END = re.compile(r'^\s*("""|\'\'\');?\s*# END PROMPT\s*$')
 #: The tags Otter puts at the top of a manual question's cells, for its PDF export, which the kit does not use.
 _QUESTION_TAG = re.compile(r"^(<!-- (BEGIN|END) QUESTION -->\s*)+")
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 
 
 def masters(root: Path | str = ".") -> dict[int, Path]:
@@ -68,6 +80,79 @@ def masters(root: Path | str = ".") -> dict[int, Path]:
         if lesson.exercise and path.exists():
             found[lesson.number] = path
     return found
+
+
+def variants_of(number: int):
+    """Lesson ``number``'s :class:`~netgov.variants.Variants`, or a clear error when its tasks have none."""
+    import importlib
+
+    lesson = next((lesson for lesson in LESSONS if lesson.number == number and lesson.exercise), None)
+    if lesson is None:
+        raise ValueError(f"Lesson {number!r} has no exercises, so no variants.")
+    variants = getattr(importlib.import_module(f"{lesson.module}.checks"), "VARIANTS", None)
+    if variants is None:
+        raise ValueError(f"Lesson {number}'s exercises have no variants: its checks define no VARIANTS.")
+    return variants
+
+
+def variant_folder(number: int, seed: int) -> Path:
+    """Where variant ``seed`` of lesson ``number`` is written, relative to the kit's folder."""
+    lesson = next((lesson for lesson in LESSONS if lesson.number == number and lesson.exercise), None)
+    if lesson is None:
+        raise ValueError(f"Lesson {number!r} has no exercises, so no variants.")
+    if need_seed(seed) is None:
+        raise ValueError("A variant's folder needs its seed, a whole number from 1 (such as 7), not None or 0.")
+    return VARIANTS_FOLDER / f"{lesson.stem}-variant-{seed}"
+
+
+def _words(number: int, seed: int | None) -> dict[str, str]:
+    """What each ``{{name}}`` of lesson ``number``'s master becomes in variant ``seed`` (None: published)."""
+    if seed is None:
+        try:
+            words = variants_of(number).texts(None)
+        except ValueError:  # a lesson whose tasks have no parameters
+            words = {}
+        return words | {"variant_setup": "", "variant_note": ""}
+    variants = variants_of(number)
+    words = variants.texts(seed)
+    changed = variants.changed_tasks(seed)
+    numbers = [task[1:] for task in changed]
+    if len(numbers) > 1:
+        tasks = f"tasks {', '.join(numbers[:-1])} and {numbers[-1]} ask"
+    else:
+        tasks = f"task {numbers[0]} asks" if numbers else "no task asks"
+    return words | {
+        "variant_setup": f"check.use_variant({seed})  # variant {seed}: the checks expect this variant's answers",
+        "variant_note": f"*Variant {seed} of these exercises: {tasks} about other years, countries, cases or "
+        "networks than the published ones, and the checks expect this variant's answers.*",
+    }
+
+
+def _fill(text: str, words: dict[str, str], where: str) -> str:
+    """A master cell's text with every ``{{name}}`` filled in; a line holding only a name filled in as nothing goes."""
+    unknown = sorted({m[1] for m in _PLACEHOLDER.finditer(text)} - set(words))
+    if unknown:
+        raise ValueError(
+            f"{where} names {', '.join('{{' + u + '}}' for u in unknown)}, which the lesson's variants do not "
+            f"have; the names are: {', '.join(sorted(words))}."
+        )
+    lines, dropped = [], False
+    for line in text.split("\n"):
+        filled = _PLACEHOLDER.sub(lambda m: words[m[1]], line)
+        if _PLACEHOLDER.search(line) and not filled.strip():
+            dropped = True  # and the blank line after it, when one came before it
+        elif not (dropped and not filled.strip() and lines and not lines[-1].strip()):
+            lines.append(filled)
+            dropped = False
+    return "\n".join(lines)
+
+
+def _filled_master(master: dict, words: dict[str, str], path: Path) -> dict:
+    cells = [
+        {**cell, "source": _fill(_text(cell), words, f"{path.name}, cell {cell.get('id', '?')},")}
+        for cell in master["cells"]
+    ]
+    return {**master, "cells": cells}
 
 
 def _solution_source(code: str) -> str:
@@ -160,9 +245,11 @@ def _stable_zip(source: Path) -> bytes:
     return buffer.getvalue()
 
 
-def generate(number: int, root: Path | str = ".") -> dict[str, bytes]:
-    """{path relative to the kit's folder: contents} of what lesson ``number``'s master generates."""
+def generate(number: int, root: Path | str = ".", variant: object = None) -> dict[str, bytes]:
+    """{path relative to the kit's folder: contents} of what lesson ``number``'s master generates: the published
+    notebooks and autograder, or with ``variant`` (a seed) that variant's, in its own folder with a README."""
     need_whole_number(number, "The lesson", 5)
+    seed = need_seed(variant)
     found = masters(root)
     if number not in found:
         raise _no_master(number, found)
@@ -172,24 +259,73 @@ def generate(number: int, root: Path | str = ".") -> dict[str, bytes]:
         raise SystemExit('Otter Assign is not installed: pip install -c constraints.txt -e ".[instructor]"') from error
     path = found[number]
     lesson = next(lesson for lesson in LESSONS if lesson.number == number)
-    master = json.loads(path.read_text(encoding="utf-8"))
+    master = _filled_master(json.loads(path.read_text(encoding="utf-8")), _words(number, seed), path)
     with tempfile.TemporaryDirectory(prefix="netgov-assign-") as scratch:
+        filled = Path(scratch) / path.name
+        filled.write_text(json.dumps(master, indent=1, ensure_ascii=False), encoding="utf-8")
         out = Path(scratch) / "dist"
         with contextlib.redirect_stdout(io.StringIO()):
-            otter_assign(str(path.resolve()), str(out), no_pdfs=True)
+            otter_assign(str(filled), str(out), no_pdfs=True)
         name = f"{lesson.stem}.ipynb"
         student = json.loads((out / "student" / name).read_text(encoding="utf-8"))
         autograder = json.loads((out / "autograder" / name).read_text(encoding="utf-8"))
         [zip_path] = (out / "autograder").glob("*.zip")
+        rendered = [_render(notebook, master, number, solutions=s) for notebook, s in ((student, False), (autograder, True))]
+        if seed is not None:
+            for notebook in rendered:  # what the grader compares with the variant it grades against
+                notebook["metadata"]["netgov"] = {"lesson": number, "variant": seed}
+        exercise, solutions = (_dumps(notebook).encode() for notebook in rendered)
+        if seed is None:
+            return {
+                lesson.exercise_notebook: exercise,
+                lesson.solution_notebook: solutions,
+                f"{ASSIGNMENTS}/autograders/{lesson.stem}.zip": _stable_zip(zip_path),
+            }
+        folder = variant_folder(number, seed)
         return {
-            lesson.exercise_notebook: _dumps(_render(student, master, number, solutions=False)).encode(),
-            lesson.solution_notebook: _dumps(_render(autograder, master, number, solutions=True)).encode(),
-            f"{ASSIGNMENTS}/autograders/{lesson.stem}.zip": _stable_zip(zip_path),
+            f"{folder}/{Path(lesson.exercise_notebook).name}": exercise,
+            f"{folder}/solutions/{Path(lesson.solution_notebook).name}": solutions,
+            f"{folder}/{lesson.stem}.zip": _stable_zip(zip_path),
+            f"{folder}/README.md": _variant_readme(number, seed).encode(),
         }
 
 
-def assign(numbers: list[int] | None = None, root: Path | str = ".") -> list[Path]:
-    """Regenerate the given lessons (every lesson with a master when none is given); the files written."""
+def _variant_readme(number: int, seed: int) -> str:
+    """What an instructor needs to know of a variant: what it changed, and how to hand it out and grade it."""
+    variants = variants_of(number)
+    published, values = variants.parameters(None), variants.parameters(seed)
+    lesson = next(lesson for lesson in LESSONS if lesson.number == number)
+    rows = "\n".join(
+        f"| {task} | {', '.join(names)} | {'; '.join(_shown(published[n]) for n in names)} | "
+        f"{'; '.join(_shown(values[n]) for n in names)} |"
+        for task, names in variants.tasks.items()
+    )
+    same = [task for task in variants.tasks if task not in variants.changed_tasks(seed)]
+    unchanged = f"Tasks as published: {', '.join(same)}.\n\n" if same else ""
+    exercise, solutions = Path(lesson.exercise_notebook).name, Path(lesson.solution_notebook).name
+    return (
+        f"# Lesson {number}, variant {seed}\n\n"
+        f"Written by `python -m netgov assign {number} --variant {seed}` from `{ASSIGNMENTS}/{lesson.stem}.ipynb`; "
+        "running it again writes the same files. The answers are worked out from the data by the lesson's checks.\n\n"
+        "| Task | Parameters | Published | This variant |\n|---|---|---|---|\n"
+        f"{rows}\n\n{unchanged}"
+        f"- `{exercise}`: hand this out. Its first code cell calls `check.use_variant({seed})`, so each check "
+        "gives feedback on this variant's answers.\n"
+        f"- `solutions/{solutions}`: the answer key; keep it from students.\n"
+        f"- `{lesson.stem}.zip`: Otter's autograder for this variant (Gradescope or `otter run`).\n\n"
+        f"Grade the collected notebooks with `python -m netgov grade SUBMISSIONS --lesson {number} --variant {seed} "
+        "--out grades.csv`; the gradebook's variant column says what each row was graded against.\n"
+    )
+
+
+def _shown(value: object) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, tuple | list) else str(value)
+
+
+def assign(numbers: list[int] | None = None, root: Path | str = ".", variant: object = None) -> list[Path]:
+    """Regenerate the given lessons (every lesson with a master when none is given), or write their variant
+    ``variant``; the files written."""
+    seed = need_seed(variant)
     found = masters(root)
     if numbers is None:
         numbers = sorted(found)
@@ -199,8 +335,11 @@ def assign(numbers: list[int] | None = None, root: Path | str = ".") -> list[Pat
             raise _no_master(number, found)
     root = Path(root)
     written = []
+    if seed is not None:
+        for number in numbers:
+            variants_of(number)  # every lesson asked for has variants, before anything is written
     for number in numbers:
-        for relative, content in generate(number, root).items():
+        for relative, content in generate(number, root, seed).items():
             target = root / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)

@@ -16,6 +16,10 @@ grade, its own or another's:
 2. **Check** (trusted): the grader reads those values back and gives them to the lesson's own checks, here, in
    the grader's process. A submission that replaces a check in its own kernel only fools itself.
 
+With ``--variant SEED`` the checks expect variant SEED's answers (:mod:`netgov.variants`); the gradebook's
+``variant`` column says what every row was graded against, and a row's detail says so when the notebook was
+made for another variant (or is the published one), as a student who copied the published exercise would hand in.
+
 Why not ``otter run`` or ``nbgrader autograde``: both run the tests in the same Python process as the
 submission, where a submission can replace the check it is graded by (``check.q1 = lambda a: True`` earns full
 marks); tests/test_grading.py keeps a submission that tries it. The audit hook is a guard, not a container: a
@@ -186,8 +190,19 @@ def _slug(stem: str) -> str:
 
 
 def _secret_paths(kit: Path) -> list[str]:
-    # The masters in assignments/ hold the solutions too, and the autograders beside them the hidden tests.
-    return [str(kit / "exercises" / "solutions"), str(kit / "assignments")]
+    # The masters in assignments/ hold the solutions too, the autograders beside them the hidden tests, and
+    # variants/ each variant's solutions.
+    return [str(kit / "exercises" / "solutions"), str(kit / "assignments"), str(kit / "variants")]
+
+
+def _made_for(notebook) -> int | None:
+    """The variant a notebook says it was made for (None: the published exercises)."""
+    value = notebook.metadata.get("netgov", {}).get("variant") if isinstance(notebook.metadata, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _variant_name(seed: int | None) -> str:
+    return "published" if seed is None else f"variant {seed}"
 
 
 def _open_answer_ids(entry, kit: Path) -> dict[str, str]:
@@ -306,15 +321,25 @@ def _grade_one(
     cell_timeout: int,
     notebook_timeout: int,
     memory: int,
+    seed: int | None = None,
 ) -> Result:
     """Run and check one submission; ``checks`` and ``open_ids`` are the lesson's, worked out once per class."""
     import nbformat
 
     stem = path.stem
     try:
-        nbformat.read(path, as_version=4)
+        made_for = _made_for(nbformat.read(path, as_version=4))
     except Exception as error:  # noqa: BLE001 - any reason it cannot be read is the same row
         return Result(stem, "not a notebook", f"{type(error).__name__}: could not be read as a notebook")
+    result = _run_and_check(path, entry, kit, checks, open_ids, cell_timeout, notebook_timeout, memory)
+    if made_for != seed:
+        note = f"the notebook is the {_variant_name(made_for)} exercise; graded against {_variant_name(seed)}"
+        result.detail = f"{note}. {result.detail}".strip()
+    return result
+
+
+def _run_and_check(path, entry, kit, checks, open_ids, cell_timeout, notebook_timeout, memory) -> Result:
+    stem = path.stem
     names = [f"answer_{name}" for name in checks]
     scratch = Path(tempfile.mkdtemp(prefix="netgov-grade-"))
     try:
@@ -446,9 +471,13 @@ def grade(
     cell_timeout: int = 60,
     notebook_timeout: int = 300,
     memory_mb: int = 4096,
+    variant: object = None,
 ) -> list[Result]:
-    """Grade every ``.ipynb`` in ``submissions`` against Lesson ``lesson``'s checks; one :class:`Result` each, in
-    the order of their file names."""
+    """Grade every ``.ipynb`` in ``submissions`` against Lesson ``lesson``'s checks (those of variant ``variant``,
+    a seed, when given); one :class:`Result` each, in the order of their file names."""
+    from .variants import need_seed
+
+    seed = need_seed(variant)
     folder = Path(submissions)
     if not folder.is_dir():
         raise ValueError(
@@ -472,19 +501,33 @@ def grade(
         )
     paths = sorted(p for p in folder.iterdir() if p.suffix == ".ipynb" and p.is_file())
     checks, open_ids = entry.checks(), _open_answer_ids(entry, kit)  # the same for every submission
-    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+    with _variant(lesson, seed), concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
         jobs = [
-            pool.submit(_grade_one, p, entry, kit, checks, open_ids, cell_timeout, notebook_timeout, memory_mb)
+            pool.submit(_grade_one, p, entry, kit, checks, open_ids, cell_timeout, notebook_timeout, memory_mb, seed)
             for p in paths
         ]
         return [job.result() for job in jobs]
 
 
-def write_gradebook(results: list[Result], lesson: int, out: str | Path) -> Path:
-    """The gradebook as CSV: submission, status, one column per check, total, max, one column per open question
-    ("to grade by rubric"), and the detail of any errors; every cell safe to open in a spreadsheet."""
-    from . import plans
+def _variant(lesson: int, seed: int | None):
+    """The lesson's checks expecting variant ``seed``'s answers, for as long as the class is graded."""
+    import contextlib
 
+    if seed is None:
+        return contextlib.nullcontext()
+    from .assign import variants_of
+
+    return variants_of(lesson).using(seed)
+
+
+def write_gradebook(results: list[Result], lesson: int, out: str | Path, variant: object = None) -> Path:
+    """The gradebook as CSV: submission, status, the variant graded against ("published" or "variant 7"), one
+    column per check, total, max, one column per open question ("to grade by rubric"), and the detail of any
+    errors; every cell safe to open in a spreadsheet."""
+    from . import plans
+    from .variants import need_seed
+
+    graded_against = _variant_name(need_seed(variant))
     entry = _graded_lesson(lesson)
     checks = list(entry.checks())
     opens = [q["id"] for q in plans.plan(lesson).get("open", []) if q["id"].endswith("-1")]
@@ -492,9 +535,9 @@ def write_gradebook(results: list[Result], lesson: int, out: str | Path) -> Path
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as file:
         writer = csv.writer(file)
-        writer.writerow(["submission", "status", *checks, "total", "max", *opens, "detail"])
+        writer.writerow(["submission", "status", "variant", *checks, "total", "max", *opens, "detail"])
         for r in results:
-            cells = [r.submission, r.status, *[r.scores.get(c, "") for c in checks]]
+            cells = [r.submission, r.status, graded_against, *[r.scores.get(c, "") for c in checks]]
             cells += [
                 r.total if r.scores else "",
                 len(checks),

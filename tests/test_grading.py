@@ -42,8 +42,9 @@ def graded(tmp_path_factory):
     for cell in partly.cells:
         if cell.cell_type == "code" and "answer_q2 =" in cell.source:
             cell.source = cell.source.replace(
-                "kazakhstan[2025] - kazakhstan[2019]", "kazakhstan[2019] - kazakhstan[2025]"
+                "one_country[2025] - one_country[2019]", "one_country[2019] - one_country[2025]"
             )
+            assert "[2019] - one_country[2025]" in cell.source, "the solution this test turns around has changed"
     nbformat.write(partly, folder / "partly.ipynb")
     (folder / "broken.ipynb").write_text("{ not a notebook", encoding="utf-8")
     (folder / "empty.ipynb").write_bytes(b"")
@@ -163,6 +164,31 @@ def test_the_command_line_writes_the_gradebook_and_the_pages(graded, tmp_path, c
     assert len(list((tmp_path / "feedback").glob("*.html"))) == 2
 
 
+@pytestmark_runs
+def test_a_variant_is_graded_against_its_own_answers(tmp_path):
+    """A class given variant 7: its right answers get every point; the published solutions, handed in instead,
+    lose the tasks the variant changed, and the row says which exercise it was."""
+    from netgov import assign
+    from netgov.lesson5.checks import VARIANTS
+
+    seed = 7
+    files = assign.generate(LESSON, ROOT, seed)
+    folder = tmp_path / "class"
+    folder.mkdir()
+    [solutions] = [content for path, content in files.items() if "/solutions/" in path]
+    (folder / "variant.ipynb").write_bytes(solutions)
+    (folder / "published.ipynb").write_bytes(SOLUTIONS.read_bytes())
+    rows = {r.submission: r for r in grade(folder, LESSON, cell_timeout=60, variant=seed)}
+    assert rows["variant"].total == 5 and rows["variant"].detail == ""
+    changed = VARIANTS.changed_tasks(seed)
+    assert changed and all(rows["published"].scores[task] == 0 for task in changed)
+    assert "the published exercise; graded against variant 7" in rows["published"].detail
+    assert VARIANTS.seed is None, "grading a variant leaves the published checks in use afterwards"
+    out = write_gradebook(list(rows.values()), LESSON, tmp_path / "g.csv", variant=seed)
+    with out.open(encoding="utf-8") as file:
+        assert {row["variant"] for row in csv.DictReader(file)} == {"variant 7"}
+
+
 # Without a kernel -------------------------------------------------------------------------------------------
 
 
@@ -195,8 +221,16 @@ def test_a_gradebook_without_runs(tmp_path):
     rows = [Result("x", "not a notebook", "bad"), Result("y", "graded", scores={"q1": 1, "q2": 0})]
     out = write_gradebook(rows, LESSON, tmp_path / "g.csv")
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("submission,status,q1,q2,q3,q4,q5,total,max,L5-open-1")
-    assert lines[1].startswith("x,not a notebook,,,,,,,5,")
+    assert lines[0].startswith("submission,status,variant,q1,q2,q3,q4,q5,total,max,L5-open-1")
+    assert lines[1].startswith("x,not a notebook,published,,,,,,,5,")
+    out = write_gradebook(rows, LESSON, tmp_path / "v.csv", variant=7)
+    assert out.read_text(encoding="utf-8").splitlines()[2].startswith("y,graded,variant 7,1,0,")
+
+
+def test_variants_are_kept_from_the_submissions():
+    from netgov.grading import _secret_paths
+
+    assert str(ROOT / "variants") in _secret_paths(ROOT)
 
 
 @pytest.mark.parametrize(

@@ -124,13 +124,14 @@ def _grade_command(parser, args) -> int:
         parser.error(str(error))
     out = write_gradebook(results, lesson, args.out, variant=args.variant)
     feedback = Path(args.feedback) if args.feedback else out.parent / "feedback"
-    write_feedback(results, lesson, feedback)
+    write_feedback(results, lesson, feedback, variant=args.variant)
     counts: dict[str, int] = {}
     for result in results:
         counts[result.status] = counts.get(result.status, 0) + 1
     order = list(STATUSES)  # best first; "blocked: ..." sorts with "blocked"
     ranked = sorted(counts, key=lambda status: (order.index(status.split(":")[0]), status))
-    print(f"Graded {len(results)} submission(s) of Lesson {lesson}: " + ", ".join(f"{counts[s]} {s}" for s in ranked))
+    against = f" against variant {args.variant}" if args.variant else ""
+    print(f"Graded {len(results)} submission(s) of Lesson {lesson}{against}: " + ", ".join(f"{counts[s]} {s}" for s in ranked))
     print(f"Gradebook: {out}; feedback pages: {feedback}/")
     return 0
 

@@ -548,11 +548,14 @@ def write_gradebook(results: list[Result], lesson: int, out: str | Path, variant
     return out
 
 
-def write_feedback(results: list[Result], lesson: int, folder: str | Path) -> list[Path]:
-    """One HTML page per submission: its status, each task's feedback, its open answer with the rubric. Everything
-    from the submission is escaped, so no markup or script in it runs when the page opens."""
+def write_feedback(results: list[Result], lesson: int, folder: str | Path, variant: object = None) -> list[Path]:
+    """One HTML page per submission: its status, the variant graded against, each task's feedback, its open answer
+    with the rubric. Everything from the submission is escaped, so no markup or script in it runs when the page
+    opens."""
     from . import plans
+    from .variants import need_seed
 
+    graded_against = _variant_name(need_seed(variant))
     _graded_lesson(lesson)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -578,7 +581,7 @@ def write_feedback(results: list[Result], lesson: int, folder: str | Path) -> li
             f"<title>Feedback: {html.escape(r.submission)}</title></head><body>"
             f"<h1>Lesson {lesson}: {html.escape(r.submission)}</h1>"
             f"<p>Status: <strong>{html.escape(r.status)}</strong>. {html.escape(r.detail)}</p>"
-            f"<p>Checked tasks: {r.total} of {len(r.feedback)}.</p>"
+            f"<p>Checked tasks: {r.total} of {len(r.feedback)}, against the {graded_against} exercise.</p>"
             f"<table><tr><th>Task</th><th>Points</th><th>Result</th><th>Feedback</th></tr>{rows}</table>{opens}"
             "</body></html>"
         )

@@ -22,9 +22,9 @@ import pytest
 
 import netgov
 import netgov.doctor
-import netgov.variants
 import netgov.export
 import netgov.packs
+import netgov.variants
 from netgov.checks import Feedback
 from netgov.lessons import LESSONS
 

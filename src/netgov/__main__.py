@@ -131,7 +131,10 @@ def _grade_command(parser, args) -> int:
     order = list(STATUSES)  # best first; "blocked: ..." sorts with "blocked"
     ranked = sorted(counts, key=lambda status: (order.index(status.split(":")[0]), status))
     against = f" against variant {args.variant}" if args.variant else ""
-    print(f"Graded {len(results)} submission(s) of Lesson {lesson}{against}: " + ", ".join(f"{counts[s]} {s}" for s in ranked))
+    print(
+        f"Graded {len(results)} submission(s) of Lesson {lesson}{against}: "
+        + ", ".join(f"{counts[s]} {s}" for s in ranked)
+    )
     print(f"Gradebook: {out}; feedback pages: {feedback}/")
     return 0
 

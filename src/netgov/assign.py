@@ -270,7 +270,9 @@ def generate(number: int, root: Path | str = ".", variant: object = None) -> dic
         student = json.loads((out / "student" / name).read_text(encoding="utf-8"))
         autograder = json.loads((out / "autograder" / name).read_text(encoding="utf-8"))
         [zip_path] = (out / "autograder").glob("*.zip")
-        rendered = [_render(notebook, master, number, solutions=s) for notebook, s in ((student, False), (autograder, True))]
+        rendered = [
+            _render(notebook, master, number, solutions=s) for notebook, s in ((student, False), (autograder, True))
+        ]
         if seed is not None:
             for notebook in rendered:  # what the grader compares with the variant it grades against
                 notebook["metadata"]["netgov"] = {"lesson": number, "variant": seed}

@@ -66,9 +66,7 @@ def _choose(rng) -> dict:
         (feature, year)
         for feature in FEATURES
         for year in range(2005, 2025)
-        if (counts := _q1_counts(rules, feature, year))[0] >= 1
-        and len(set(counts)) == 3
-        and counts[0] != published_q1
+        if (counts := _q1_counts(rules, feature, year))[0] >= 1 and len(set(counts)) == 3 and counts[0] != published_q1
     ]
     feature, by_year = rng.choice(tasks1)
     scores = score_table()

@@ -231,3 +231,29 @@ def test_the_chart_check_reads_the_figure_and_names_what_is_missing():
     assert "no title" in check.q4(untitled).message
     assert not check.q4(pd.DataFrame({"a": [1]}))
     assert check.q4(...).status == "unanswered"
+
+
+@pytest.mark.parametrize("seed", [3, 7])
+def test_a_variant_names_its_own_near_misses(seed):
+    """Under a variant each check takes its answer, refuses the published one, and still names the mistakes it
+    knows, with the variant's values in its hints."""
+    published = check.answers()
+    with check.VARIANTS.using(seed) as values:
+        answers = check.answers()
+        for task in check.VARIANTS.tasks:
+            assert getattr(check, task)(answers[task]), task
+        assert not check.q1(published["q1"]) and not check.q2(published["q2"]) and not check.q5(published["q5"])
+        rules = lesson5.comparison_table()
+        found = rules[(rules["feature"] == values["feature"]) & (rules["finding"] == "has_rule")]
+        every_year = check.q1(found["jurisdiction"].nunique())
+        assert "after" in every_year.message and str(values["by_year"]) in every_year.hint
+        assert "sign" in check.q2(-answers["q2"]).message
+        scores = lesson5.score_table(list(values["among"]))
+        edition = scores[scores["edition"] == values["low_edition"]].set_index("country")["score"]
+        assert ".idxmin()" in check.q3(edition.idxmax()).hint
+        outside = next(c for c in lesson5.tables.SCORED if c not in values["among"])
+        assert "not one of the countries the task asks about" in check.q3(outside).message
+        judgments = netgov.load("judgments")
+        failing = judgments[(judgments["part"] == values["part"]) & (judgments["verdict"] == "fails")]
+        assert "counts judgments" in check.q5(len(failing)).message
+        assert values["part"] in check.q5(answers["q5"] + 100).hint

@@ -129,15 +129,18 @@ MODEL_CODE = {"2009-all": "model_2009", "2009-part": 'lesson3.topology("2009-par
 #: What a task adds after a model's name when the setup cell does not define it.
 MODEL_NOTE = {
     "2009-all": "",
-    "2009-part": ", the model of 2009 in which first-tier ISPs also had their own links (Freedom House's reading)",
+    "2009-part": ", the 2009 model under Freedom House's reading",
     "today": "",
 }
 
 #: How a task's prompt names a market segment: "the {segment_words} market".
 SEGMENT_WORDS = {"mobile_broadband": "mobile-broadband", "fixed_broadband": "fixed-broadband"}
 
-#: The eras of the links table, as a prompt names them: "the {era} network", "the {era} links".
+#: The eras of the links table, as a prompt names them: "the {era} links".
 LINKS_ERA_WORDS = {"2009": "2009", "today": "today's"}
+
+#: The network of an era's links, as a prompt names it: "Build {network} yourself".
+LINKS_ERA_NETWORK = {"2009": "the 2009 network", "today": "today's network"}
 
 
 def _phrase(network_id: str) -> tuple[str, bool]:
@@ -146,11 +149,9 @@ def _phrase(network_id: str) -> tuple[str, bool]:
     words = name.split()
     if len(words) > 1 and words[-1] in LEGAL_FORMS:
         name = " ".join(words[:-1])
-    plural = "(group)" in name or "as a group" in name or words[0].endswith(("ISPs", "operators"))
+    plural = "group)" in name or re.search(r"\b(ISPs|operators)\b", name) is not None
     name = name.replace(" (group)", "")
-    if plural:
-        name = "the " + (name[0].lower() + name[1:] if words[0][1:].islower() else name)
-    return name, plural
+    return ("the " + name if plural else name), plural
 
 
 def _possessive(phrase: str, plural: bool) -> str:
@@ -383,7 +384,7 @@ def _texts(values) -> dict[str, str]:
         "access."
     )
     era = values["links_era"]
-    words["links_era_words"] = LINKS_ERA_WORDS[era]
+    words["links_era_network"] = LINKS_ERA_NETWORK[era]
     words["segment_words"] = SEGMENT_WORDS.get(values["segment"], values["segment"].replace("_", "-"))
     if era == "2009":
         words["cut_note"] = (
@@ -597,8 +598,9 @@ def q4(given):
         if era.startswith("2009"):
             why = "the 2008 RFE/RL and LiveJournal blocks crossed these borders the same way."
         else:
-            why = f"in the model their networks reach sites abroad through {_name(operator)}, so its filter reaches "
-            why += "their users too."
+            phrase, plural = _phrase(operator)
+            why = f"in the model their networks reach sites abroad through {phrase}, so "
+            why += f"{'their filters reach' if plural else 'a filter there reaches'} their users too."
         single = _single_source(lost, expected)
         note = f" Note that only one source names {' and '.join(single)}." if single else ""
         return correct(f"{', '.join(sorted(expected))}: {why}{note}")
@@ -646,12 +648,13 @@ def q5(share: _Share):
         (wrong, message, f"Its own users lose access too: {call} counts them.")
         for wrong, message, _ in _own_network_mistake(graph, operator, "model_today")
     ]
-    why = (
-        f"in the model several operators reach foreign transit directly, so a block at {_name(operator)} no longer "
-        "reaches almost everyone; filtering then needs orders to every operator."
-        if expected < 0.5
-        else f"a block at {_name(operator)} still reaches most networks in today's model."
-    )
+    if operator in model_2009 and chokepoint_share(model_2009, operator) > 0.8 and expected < 0.5:
+        why = (
+            f"in the model several operators reach foreign transit directly, so a block at {_name(operator)} no "
+            "longer reaches almost everyone; filtering then needs orders to every operator."
+        )
+    else:
+        why = f"a block at {_phrase(operator)[0]} reaches {lost} of the {users} networks with users in today's model."
     return _judge_share(
         share,
         expected,

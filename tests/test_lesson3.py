@@ -430,3 +430,89 @@ def test_the_chart_check_reads_the_figure_and_names_what_is_missing(answers):
     assert "No line named Kcell" in check.q8(fewer).message
     assert check.q8(go.Figure()).status == "not yet"
     assert "HHI" in check.q8(figure).message and "highly concentrated" in check.q8(figure).message
+
+
+# Variants -----------------------------------------------------------------------------------------------
+
+
+def test_every_variant_accepts_its_own_answers_and_changes_them():
+    published = check.answers()
+    for seed in range(1, 31, 3):  # every third seed; all 30 take some 20 seconds
+        with check.VARIANTS.using(seed):
+            answers = check.answers()
+            changed = check.VARIANTS.changed_tasks(seed)
+            assert len(changed) >= 4, seed
+            for task in ("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"):
+                result = getattr(check, task)(answers[task])
+                assert result, (seed, task, result.message)
+            for task in changed:
+                if task != "q8":
+                    assert answers[task] != published[task], (seed, task)
+                assert not getattr(check, task)(published[task]), (seed, task)
+
+
+def test_variants_are_chosen_the_same_way_each_time():
+    first = check.VARIANTS.parameters(7)
+    check.VARIANTS._cache.clear()
+    assert check.VARIANTS.parameters(7) == first
+    assert check.VARIANTS.parameters(None) == check.VARIANTS.defaults
+
+
+@pytest.mark.parametrize("seed", [7, 2])
+def test_near_misses_under_a_variant(seed):
+    with check.VARIANTS.using(seed) as p:
+        answers = check.answers()
+        # Task 1: another year of the market.
+        shares = netgov.load("market").query(
+            f"segment == '{p['segment']}' and metric == 'share_percent' and year == {p['hhi_year']}"
+        )["value"]
+        assert "sum of the shares" in check.q1(float(shares.sum())).message
+        assert "fractions" in check.q1(answers["q1"] / 10_000).message
+        assert str(p["hhi_year"]) in check.q1(1).hint
+        # Task 2: another model or blocking network.
+        model = lesson3.topology(p["share_era"])
+        lost = lesson3.lose_access(model, p["share_at"])
+        assert f"{len(lost)} is the number of networks" in check.q2(len(lost)).message
+        if p["share_at"] in lesson3.access_networks(model):
+            others = [n for n in lesson3.access_networks(model) if n != p["share_at"]]
+            without = len([n for n in lost if n != p["share_at"]]) / len(others)
+            assert "own network out" in check.q2(without).message
+        # Task 3: another model.
+        scores = lesson3.betweenness(lesson3.topology(p["central_era"]))
+        assert check.q3(scores.index[0]) and "second highest" in check.q3(scores.index[1]).message
+        # Task 4: another block.
+        assert "Leave Kazakhstan itself out" in check.q4(["KZ", *answers["q4"]]).message
+        assert p["reach_at"] in check.q4(["RU"]).hint or "not the code" in check.q4(["RU"]).message
+        # Task 5: another network blocks in today's model.
+        then = lesson3.topology("2009-all")
+        if p["today_at"] in then:
+            share_2009 = lesson3.chokepoint_share(then, p["today_at"])
+            assert share_2009 != answers["q5"] and "2009 figure" in check.q5(share_2009).message
+        assert p["today_at"] in check.q5(0.99).hint
+        # Task 6: another start, end or era.
+        path = answers["q6"]
+        assert "from the foreign upstream" in check.q6(path[::-1]).message
+        assert "both its ends" in check.q6(path[1:]).message
+        assert p["path_from"] in check.q6(path[::-1]).hint
+        # Task 7: another network removed.
+        still = answers["q7"]
+        assert "where the block is" in check.q7([*still, p["cut_at"]]).message
+        assert "1 missing" in check.q7(still[1:]).message
+        # Task 8: another run of years; the published chart draws years outside it.
+        published = check.VARIANTS.using(None)
+        with published:
+            full = check.answers()["q8"]
+        result = check.q8(full)
+        assert not result and f"before {p['chart_from']} or after {p['chart_to']}" in result.message
+
+
+def test_variant_words_read_as_the_prompts_need():
+    words = check.VARIANTS.texts(None)
+    assert words["share_phrase"] == "Kazakhtelecom" and words["share_blocks"] == "blocks"
+    assert words["path_from_phrase"] == "the ISPs in Kyrgyzstan"
+    assert words["share_own_note"] == " (Kazakhtelecom's own network among them)"
+    assert words["reach_setup"] == "" and words["reach_hint"] == ""
+    assert check._phrase("kz-transit-sellers-2016") == (
+        "the Kazakh operators selling transit to Kyrgyzstan (four, unnamed)",
+        True,
+    )

@@ -420,7 +420,8 @@ def q4(given: set[str]):
             if keyword
             else []
         )
-        who = " and ".join(actors[a] for a in sorted(expected))
+        names = [actors[a] for a in sorted(expected)]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         also = (
             f" Codes are not the whole story: {', '.join(actors[a] for a in linked)} also tied it to {second}, "
             f"inside statements filed under {first}. Read the summaries, not only the stance column."
@@ -480,14 +481,11 @@ def q5(year: int):
         coded = ", ".join(
             f"{s.replace('_', ' ')} in {d.year}" for s, d in zip(stated["stance"], stated["date"], strict=True)
         )
-        veto = (
-            " A veto request is always coded 'opposes' (data/README.md gives the coding rules)."
-            if opposed["summary"].str.contains("veto").any()
-            else " data/README.md gives the coding rules."
-        )
+        veto = " A veto request is always coded 'opposes'." if opposed["summary"].str.contains("veto").any() else ""
         return correct(
-            f"{first}: {opposed['summary'].iloc[0]} The stated positions on {label}: {coded}.{veto} The map shows "
-            "each actor's latest stance, so it changes as the statements do."
+            f"{first}: {opposed['summary'].iloc[0]} Its stated positions in the column '{label}': {coded}.{veto} "
+            "The coding rules are in data/README.md. The map shows each actor's latest stance, so it changes as the "
+            "statements do."
         )
     if first is not None and year > first:
         return not_yet(f"The map already shows {who} opposing before that year.", "Move the slider back year by year.")

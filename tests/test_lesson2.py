@@ -151,14 +151,14 @@ def test_wrong_answers_get_specific_hints(answers):
         in check.q3(int(netgov.load("commitments")["status"].isin(["met", "partly_met"]).sum())).message
     )
     assert (
-        "everyone who opposed the law"
+        "everyone who opposed the 2009 internet law"
         in check.q4(
             list(
                 set(netgov.load("positions").query("issue == 'internet-law-2009' and stance == 'opposes'")["actor_id"])
             )
         ).message
     )
-    assert "already opposed" in check.q5(2013).message
+    assert "already shows" in check.q5(2013).message
     assert not check.q5(2009)
 
 
@@ -236,6 +236,97 @@ def test_the_chart_check_reads_the_figure_and_names_what_is_off(answers):
     assert "No line named" in check.q7(one_line).message
     assert not check.q7(_counts())
     assert check.q7(...).status == "unanswered"
+
+
+# Variants ----------------------------------------------------------------------------------------------------
+
+VARIANT_SEEDS = (7, 12)
+
+
+def _published():
+    with check.VARIANTS.using(None):
+        return check.answers()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, *VARIANT_SEEDS])
+def test_a_variant_changes_the_tasks_with_parameters_and_its_answers_pass(seed):
+    published = _published()
+    with check.VARIANTS.using(seed):
+        assert check.VARIANTS.changed_tasks(seed) == ["q1", "q2", "q4", "q5", "q7"]
+        answers = check.answers()
+        for task, answer in answers.items():
+            result = getattr(check, task)(answer)
+            assert result, f"variant {seed}, {task}: {result.message}"
+        for task in ("q1", "q2", "q4", "q5"):
+            assert answers[task] != published[task], f"variant {seed}, {task} asks the published question"
+            assert not getattr(check, task)(published[task]), f"variant {seed}, {task} accepts the published answer"
+        assert "does not follow" in check.q7(published["q7"]).message
+    assert check.VARIANTS.seed is None and check.q1(published["q1"]), "the published exercises come back"
+
+
+def test_a_variant_is_the_same_on_every_call():
+    assert check.VARIANTS.parameters(7) == check.VARIANTS.parameters(7)
+    assert check.VARIANTS.parameters(7) != check.VARIANTS.parameters(12)
+
+
+@pytest.mark.parametrize("seed", VARIANT_SEEDS)
+def test_a_variant_s_near_misses_get_their_hints(seed):
+    published = _published()
+    with check.VARIANTS.using(seed) as values:
+        answers = check.answers()
+        assert "wrong way round" in check.q1(-answers["q1"]).message
+        assert "Very close" in check.q1(answers["q1"] + 1).message
+        assert "Very close" not in check.q1(published["q1"]).message
+
+        counts = (
+            lesson2.statement_table()
+            .query(
+                "@values['spoken_from'] <= date.dt.year <= @values['spoken_to'] and kind in @values['spoken_kinds']"
+            )["actor"]
+            .value_counts()
+        )
+        assert counts.index[0] == answers["q2"] and counts.iloc[1] < counts.iloc[0]
+        assert "another actor has more" in check.q2(counts.index[1]).message
+        assert str(values["spoken_from"]) in check.q2(counts.index[1]).hint
+        assert "not an actor" not in check.q2(published["q2"]).message  # an actor of the timeline, not the leader
+
+        positions = netgov.load("positions")
+        opposed = set(positions.query("issue == @values['opposed_issue'] and stance == 'opposes'")["actor_id"])
+        questioned = set(
+            positions.query("issue == @values['questioned_issue'] and stance in ['opposes', 'concerned']")["actor_id"]
+        )
+        assert opposed != set(answers["q4"]) != questioned
+        assert "everyone who opposed" in check.q4(sorted(opposed)).message
+        assert "everyone concerned about or opposed to" in check.q4(sorted(questioned)).message
+        assert values["opposed_issue"] not in check.q4(sorted(opposed)).message  # words, not codes
+
+        name = netgov.load("actors").set_index("id").loc[values["map_actor"], "name"]
+        assert "already shows" in check.q5(answers["q5"] + 1).message
+        early = check.q5(answers["q5"] - 1)
+        assert "does not show" in early.message and name in early.hint
+
+        every_year = (
+            positions.assign(year=positions["date"].dt.year)
+            .groupby(["year", "stance"])
+            .size()
+            .reset_index(name="count")
+        )
+        chart = px.line(every_year, x="year", y="count", color="stance", markers=True, title="P", labels={"year": "Y"})
+        assert "does not follow" in check.q7(chart).message
+        assert f"{values['chart_from']} to {values['chart_to']}" in check.q7(chart).hint
+
+
+def test_a_variant_s_prompts_name_its_values():
+    texts = check.VARIANTS.texts(7)
+    values = check.VARIANTS.parameters(7)
+    assert texts["spoken_kinds_code"] == ", ".join(f'"{k}"' for k in values["spoken_kinds"])
+    assert texts["from_event_words"] and texts["to_event_words"]
+    assert "{" not in "".join(texts.values())
+    published = check.VARIANTS.texts(None)
+    assert published["from_event_words"] == "the Madrid decision"
+    assert published["spoken_kinds_words"] == "a statement, a letter or a report"
+    assert published["map_actor_words"] == "the *OSCE Representative on Freedom of the Media*"
+    assert published["map_issue_words"] == "a change on *Media-law reform*"
 
 
 def test_role_briefs_are_built_from_the_data():

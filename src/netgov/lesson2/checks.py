@@ -3,6 +3,8 @@ and the mistakes a learner is likely to make, each with a hint."""
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 
 from .. import data
@@ -19,30 +21,320 @@ from ..checks import (
     trace_values,
     unlabelled_chart,
 )
+from ..variants import Variants
 from .tables import latest_positions, powers_table, statement_table
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
+__all__ = ["VARIANTS", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "use_variant"]
 
-#: The years task 7's chart covers: from the year before the Madrid decision to the year after the chairmanship.
-CHART_YEARS = (2006, 2011)
+#: The kinds of item task 2 counts, in the order a prompt names them; a variant counts some of them.
+SPOKEN_KINDS = ("statement", "letter", "report")
+
+#: How a prompt names an event of task 1; any other is named by its title.
+EVENT_PHRASES = {
+    "ev-2007-11-30-madrid-chairmanship-decision": "the Madrid decision",
+    "ev-2010-01-01-kz-chairmanship": "Kazakhstan taking the chair",
+}
+
+#: How a task names an issue of the positions: "opposed {the 2009 internet law}".
+ISSUE_PHRASES = {
+    "osce-chairmanship": "the chairmanship",
+    "media-law-reform": "a change of media law",
+    "internet-law-2009": "the 2009 internet law",
+    "later-laws": "the later internet laws",
+    "blocking": "the blocking of websites",
+    "online-speech": "the authorities' course on online speech and journalists",
+}
+
+#: What a statement filed under another issue says when it ties a law to an issue of task 4 (a word to look for).
+ISSUE_KEYWORDS = {"osce-chairmanship": "chairmanship"}
+
+#: The kinds of actor whose name takes "the" in a sentence ("the European Union", not "the Freedom House").
+_KINDS_WITH_THE = {"intergovernmental", "state", "state_body", "court"}
+#: Organisations of other kinds whose name takes "the", by a word of their name.
+_WORDS_WITH_THE = ("Committee", "Institute", "Coalition", "Center", "Centre", "Foundation", "Observatory")
 
 
 def _event_date(event_id: str) -> pd.Timestamp:
     return data.load("events").set_index("id").loc[event_id, "date"]
 
 
+def _event_phrase(event_id: str) -> str:
+    """An event as a prompt names it: "the Madrid decision", or 'the event "its title"'."""
+    if event_id in EVENT_PHRASES:
+        return EVENT_PHRASES[event_id]
+    title = data.load("events").set_index("id").loc[event_id, "title"]
+    return f'the event "{title}"'
+
+
+def _issue_phrase(issue: str) -> str:
+    return ISSUE_PHRASES.get(issue, data.labels("positions", "issue")[issue].lower())
+
+
+def _actor_phrase(actor_id: str, emphasis: str = "") -> str:
+    """An actor as a sentence names it, with "the" where English needs one: "the *European Union*"."""
+    actors = data.load("actors").set_index("id")
+    name, kind = actors.loc[actor_id, "name"], actors.loc[actor_id, "kind"]
+    the = kind in _KINDS_WITH_THE or (kind != "person" and any(w in name.split() for w in _WORDS_WITH_THE))
+    return f"{'the ' if the else ''}{emphasis}{name}{emphasis}"
+
+
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def _in_words(n: int) -> str:
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+def _span(days: int) -> str:
+    """A number of days as a reader takes it in: "a little over two years", "about five months"."""
+    years, rest = divmod(abs(days), 365)
+    months = round(rest / 30.44)
+    if months == 12:
+        years, months = years + 1, 0
+    if years == 0:
+        if months <= 1:
+            return f"about {_in_words(round(abs(days) / 7))} weeks" if abs(days) >= 14 else "less than two weeks"
+        return f"about {_in_words(months)} months"
+    unit = "year" if years == 1 else "years"
+    if months == 0:
+        return f"about {'a' if years == 1 else _in_words(years)} {unit}"
+    if months <= 3:
+        return f"a little over {'a' if years == 1 else _in_words(years)} {unit}"
+    return f"{'a' if years == 1 else _in_words(years)} {unit} and about {_in_words(months)} months"
+
+
+def _gap(events: pd.DataFrame, first: str, last: str) -> int:
+    return int((events.loc[last, "date"] - events.loc[first, "date"]).days)
+
+
+def _spoken_counts(table: pd.DataFrame, years: tuple[int, int], kinds) -> pd.Series:
+    """Task 2's counts: the items of the given kinds in the given years (inclusive), by actor."""
+    chosen = table[table["date"].dt.year.between(*years) & table["kind"].isin(list(kinds))]
+    return chosen["actor"].value_counts()
+
+
+def _linked_sets(positions: pd.DataFrame, opposed: str, questioned: str) -> tuple[set[str], set[str]]:
+    """Task 4's two groups: the actors opposing one issue, and those concerned about or opposing the other."""
+    first = positions[(positions["issue"] == opposed) & (positions["stance"] == "opposes")]
+    second = positions[(positions["issue"] == questioned) & positions["stance"].isin(["opposes", "concerned"])]
+    return set(first["actor_id"]), set(second["actor_id"])
+
+
+def _first_opposing(maps: dict[int, pd.Series], actor: str, issue: str) -> int | None:
+    """The first year whose map (latest stance by actor and issue) shows the actor opposing on the issue."""
+    return next((year for year, stances in maps.items() if stances.get((actor, issue)) == "opposes"), None)
+
+
+def _position_maps() -> dict[int, pd.Series]:
+    """The positions map of every year the positions cover: the latest stance by (actor_id, issue)."""
+    years = data.load("positions")["date"].dt.year
+    return {
+        year: latest_positions(year).set_index(["actor_id", "issue"])["stance"]
+        for year in range(int(years.min()), int(years.max()) + 1)
+    }
+
+
+def _stance_counts(years: tuple[int, int] | None = None) -> dict[str, dict[int, int]]:
+    """Task 7's counts: the positions of each stance by year, in the chart's years (the variant's by default)."""
+    first, last = years or (VARIANTS["chart_from"], VARIANTS["chart_to"])
+    positions = data.load("positions")
+    chosen = positions[positions["date"].dt.year.between(first, last)]
+    counts = chosen.groupby([chosen["stance"], chosen["date"].dt.year]).size()
+    return {stance: {int(y): int(n) for y, n in counts[stance].items()} for stance in counts.index.unique("stance")}
+
+
+def _peaks(counts: dict[str, dict[int, int]], positions: pd.DataFrame) -> bool:
+    """Whether the reading of task 7's chart is well defined: opposition and support each peak in one year, and
+    at that year one issue has the most of them."""
+    for stance in ("opposes", "supports"):
+        by_year = counts.get(stance, {})
+        if not by_year or list(by_year.values()).count(max(by_year.values())) > 1:
+            return False
+        year = max(by_year, key=by_year.get)
+        issues = positions[(positions["date"].dt.year == year) & (positions["stance"] == stance)]["issue"]
+        top = issues.value_counts()
+        if len(top) > 1 and top.iloc[0] == top.iloc[1]:
+            return False
+    return True
+
+
+def _choose(rng) -> dict:
+    """Two other events, years and kinds of item, pair of issues, actor and issue on the map, and years of the
+    chart, each chosen among those whose answer is well defined, differs from the published one and from the
+    near misses the check names, so that a near miss is never taken for the answer."""
+    published = VARIANTS.defaults
+    events = data.load("events").set_index("id")
+    dated = events[(events["topic"] == "osce") & (events["date_precision"] == "day")].sort_index()
+    published_q1 = _gap(events, published["from_event"], published["to_event"])
+    ends = sorted(dated.index[dated["kind"].isin(["chairmanship", "summit"])])
+    tasks1 = [
+        (start, end)
+        for end in ends
+        for start in dated.index
+        if (days := _gap(events, start, end)) > 30
+        and abs(days - published_q1) > 2  # the published answer is not taken for a near miss either
+        and (start, end) != (published["from_event"], published["to_event"])
+    ]
+    from_event, to_event = rng.choice(tasks1)
+
+    table = statement_table()
+    published_q2 = _spoken_counts(table, (published["spoken_from"], published["spoken_to"]), published["spoken_kinds"])
+    published_leaders = set(published_q2[published_q2 == published_q2.iloc[0]].index)
+    years = sorted(int(y) for y in table["date"].dt.year.unique())
+    tasks2 = [
+        (first, last, kinds)
+        for size in range(1, len(SPOKEN_KINDS) + 1)
+        for kinds in itertools.combinations(SPOKEN_KINDS, size)
+        for first, last in itertools.combinations(years, 2)
+        if len(counts := _spoken_counts(table, (first, last), kinds)) >= 2
+        and counts.iloc[0] >= 2
+        and counts.iloc[1] < counts.iloc[0]  # one actor leads alone
+        and counts.index[0] not in published_leaders
+    ]
+    spoken_from, spoken_to, spoken_kinds = rng.choice(tasks2)
+
+    positions = data.load("positions")
+    published_q4 = set.intersection(*_linked_sets(positions, published["opposed_issue"], published["questioned_issue"]))
+    issues = sorted(positions["issue"].unique())
+    tasks4 = [
+        (opposed, questioned)
+        for opposed, questioned in itertools.permutations(issues, 2)
+        if (both := set.intersection(*(groups := _linked_sets(positions, opposed, questioned))))
+        and both != published_q4
+        and both not in groups  # naming one whole group is a near miss, never the answer
+    ]
+    opposed_issue, questioned_issue = rng.choice(tasks4)
+
+    maps = _position_maps()
+    published_q5 = _first_opposing(maps, published["map_actor"], published["map_issue"])
+    opposing = positions[positions["stance"] == "opposes"]
+    tasks5 = [
+        (actor, issue)
+        for actor, issue in sorted(set(zip(opposing["actor_id"], opposing["issue"], strict=True)))
+        if (first := _first_opposing(maps, actor, issue)) is not None
+        and first != published_q5
+        # the year of its first 'opposes' is a year the map shows it opposing: the answer key's way agrees
+        and first == int(opposing[(opposing["actor_id"] == actor) & (opposing["issue"] == issue)]["date"].dt.year.min())
+    ]
+    map_actor, map_issue = rng.choice(tasks5)
+
+    published_q7 = _stance_counts((published["chart_from"], published["chart_to"]))
+    years_all = sorted(int(y) for y in positions["date"].dt.year.unique())
+    every_year = _stance_counts((years_all[0], years_all[-1]))
+    tasks7 = [
+        (first, last)
+        for first, last in itertools.combinations(years_all, 2)
+        if 3 <= last - first <= 8
+        and (counts := _stance_counts((first, last))) != published_q7
+        and counts != every_year
+        and _peaks(counts, positions)
+    ]
+    chart_from, chart_to = rng.choice(tasks7)
+    return {
+        "from_event": from_event,
+        "to_event": to_event,
+        "spoken_from": int(spoken_from),
+        "spoken_to": int(spoken_to),
+        "spoken_kinds": tuple(spoken_kinds),
+        "opposed_issue": opposed_issue,
+        "questioned_issue": questioned_issue,
+        "map_actor": map_actor,
+        "map_issue": map_issue,
+        "chart_from": int(chart_from),
+        "chart_to": int(chart_to),
+    }
+
+
+def _kinds_words(kinds) -> str:
+    """ "a statement, a letter or a report" """
+    words = [f"a {kind}" for kind in kinds]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _texts(values) -> dict[str, str]:
+    labels = data.labels("positions", "issue")
+    return {
+        "from_event_words": _event_phrase(values["from_event"]),
+        "to_event_words": _event_phrase(values["to_event"]),
+        "spoken_kinds_words": _kinds_words(values["spoken_kinds"]),
+        "spoken_kinds_code": ", ".join(f'"{kind}"' for kind in values["spoken_kinds"]),
+        "opposed_issue_words": _issue_phrase(values["opposed_issue"]),
+        "questioned_issue_words": _issue_phrase(values["questioned_issue"]),
+        "map_actor_words": _actor_phrase(values["map_actor"], emphasis="*"),
+        "map_issue_words": (
+            f"a change on *{labels[values['map_issue']]}*"
+            if values["map_issue"] == "media-law-reform"
+            else f"*{labels[values['map_issue']]}*"
+        ),
+    }
+
+
+#: The parameters of the tasks: the published exercises' values, and how a variant chooses others
+#: (:mod:`netgov.variants`).
+VARIANTS = Variants(
+    2,
+    defaults={
+        "from_event": "ev-2007-11-30-madrid-chairmanship-decision",
+        "to_event": "ev-2010-01-01-kz-chairmanship",
+        "spoken_from": 2007,
+        "spoken_to": 2010,
+        "spoken_kinds": SPOKEN_KINDS,
+        "opposed_issue": "internet-law-2009",
+        "questioned_issue": "osce-chairmanship",
+        "map_actor": "osce-rfom",
+        "map_issue": "media-law-reform",
+        # from the year before the Madrid decision to the year after the chairmanship
+        "chart_from": 2006,
+        "chart_to": 2011,
+    },
+    choose=_choose,
+    tasks={
+        "q1": ("from_event", "to_event"),
+        "q2": ("spoken_from", "spoken_to", "spoken_kinds"),
+        "q4": ("opposed_issue", "questioned_issue"),
+        "q5": ("map_actor", "map_issue"),
+        "q7": ("chart_from", "chart_to"),
+    },
+    texts=_texts,
+)
+use_variant = VARIANTS.use
+
+
+def _near_events(event_id: str) -> list[tuple[str, int]]:
+    """OSCE events dated a day or two from an event: (id, days after it), nearest first."""
+    events = data.load("events")
+    dated = events[(events["topic"] == "osce") & (events["date_precision"] == "day")]
+    when = _event_date(event_id)
+    found = [(i, int((d - when).days)) for i, d in zip(dated["id"], dated["date"], strict=True)]
+    return sorted(((i, n) for i, n in found if 1 <= abs(n) <= 2), key=lambda pair: (abs(pair[1]), pair[0]))
+
+
 @check(as_days, "a whole number of days")
 def q1(days: int):
-    """How many days passed between the Madrid decision and Kazakhstan taking the chair?"""
-    expected = int(
-        (_event_date("ev-2010-01-01-kz-chairmanship") - _event_date("ev-2007-11-30-madrid-chairmanship-decision")).days
+    """How many days passed between two events (published: the Madrid decision and Kazakhstan taking the
+    chair)?"""
+    first, last = VARIANTS["from_event"], VARIANTS["to_event"]
+    start, end = _event_date(first), _event_date(last)
+    expected = int((end - start).days)
+    hint = f'Take `events.loc["{first}", "date"]` and `events.loc["{last}", "date"]`, then subtract.'
+    for event_id in (first, last):
+        near = _near_events(event_id)
+        if near:
+            other, offset = near[0]
+            title = data.load("events").set_index("id").loc[other, "title"]
+            when = f"{'a day' if abs(offset) == 1 else 'two days'} {'later' if offset > 0 else 'earlier'}"
+            hint = f'Use {_event_phrase(event_id)}, not the event "{title}" {when}.'
+            break
+    close = ("Very close: check which two events you used.", hint)
+    chair = (
+        ": the time Kazakhstan had, from then, to deliver the reforms it had promised before it took the chair"
+        if last == "ev-2010-01-01-kz-chairmanship"
+        else f", from {data.format_date(start)} to {data.format_date(end)}"
     )
-    close = ("Very close: check which two events you used.", "Use the Madrid decision, not the pledge a day earlier.")
     return judge(
         days,
         expected,
-        f"{expected} days, a little over two years: the time Madrid gave Kazakhstan to deliver the reforms "
-        "it had promised.",
+        f"{expected} days, {_span(expected)}{chair}.",
         mistakes=[
             (-expected, "The sign is the wrong way round.", "Subtract the earlier date from the later one."),
             *((near, *close) for near in (expected - 2, expected - 1, expected + 1, expected + 2)),
@@ -53,11 +345,12 @@ def q1(days: int):
 
 @check(as_text, "the actor's name", top_of_counts=True)
 def q2(answer: str):
-    """Which actor made the most statements, letters and reports in 2007 to 2010 (the actor's name)?"""
+    """Which actor made the most items of some kinds in some years (published: statements, letters and
+    reports in 2007 to 2010)? The actor's name."""
+    years, kinds = (VARIANTS["spoken_from"], VARIANTS["spoken_to"]), VARIANTS["spoken_kinds"]
     table = statement_table()
-    chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
-    counts = chosen["actor"].value_counts()
-    names = {n.casefold(): n for n in counts.index}
+    counts = _spoken_counts(table, years, kinds)
+    names = {n.casefold(): n for n in table["actor"].dropna().unique()}
     leaders = list(counts[counts == counts.iloc[0]].index)
     name = names.get(answer.strip().casefold())
     if name in leaders:
@@ -68,10 +361,16 @@ def q2(answer: str):
             "everything the OSCE media representative wrote in office to the office, not to the person, so the "
             "office's letters and statements are counted together."
         )
+    kept = f"the years {years[0]} to {years[1]}" if years[0] != years[1] else f"the year {years[0]}"
     if name is not None:
+        if name not in counts.index:
+            return not_yet(
+                f"{name} has no {' or '.join(kinds)} in {kept}.",
+                f"Keep {kept} and the kinds {', '.join(kinds)}, then use `.value_counts()` on the actor column.",
+            )
         return not_yet(
             f"{name} has {counts[name]} {'item' if counts[name] == 1 else 'items'}; another actor has more.",
-            "Keep the years and the three kinds, then use `.value_counts()` on the actor column.",
+            f"Keep {kept} and the kinds {', '.join(kinds)}, then use `.value_counts()` on the actor column.",
         )
     return not_yet(f"'{answer}' is not an actor in the timeline.", "Copy the name as it appears in the 'actor' column.")
 
@@ -101,41 +400,47 @@ def q3(n: int):
 
 @check(as_text_set, "a list of actor ids such as ['eu', ...]")
 def q4(given: set[str]):
-    """Which actors (ids) opposed the 2009 law and were also concerned about or opposed to the chairmanship?"""
+    """Which actors (ids) opposed one issue and were also concerned about or opposed to another (published: the
+    2009 law, and the chairmanship)?"""
+    opposed, questioned = VARIANTS["opposed_issue"], VARIANTS["questioned_issue"]
+    first, second = _issue_phrase(opposed), _issue_phrase(questioned)
     positions = data.load("positions")
-    law = set(positions[(positions["issue"] == "internet-law-2009") & (positions["stance"] == "opposes")]["actor_id"])
-    chair = set(
-        positions[(positions["issue"] == "osce-chairmanship") & positions["stance"].isin(["opposes", "concerned"])][
-            "actor_id"
-        ]
-    )
+    law, chair = _linked_sets(positions, opposed, questioned)
     expected = law & chair
     if given == expected:
         actors = data.load("actors").set_index("id")["name"]
-        linked = positions[
-            (positions["issue"] == "internet-law-2009")
-            & (positions["stance"] == "opposes")
-            & positions["summary"].str.contains("chairmanship")
-            & ~positions["actor_id"].isin(expected)
-        ]["actor_id"].unique()
-        who = " and ".join(actors[a] for a in sorted(expected))
+        keyword = ISSUE_KEYWORDS.get(questioned)
+        linked = (
+            positions[
+                (positions["issue"] == opposed)
+                & (positions["stance"] == "opposes")
+                & positions["summary"].str.contains(keyword)
+                & ~positions["actor_id"].isin(expected)
+            ]["actor_id"].unique()
+            if keyword
+            else []
+        )
+        names = [actors[a] for a in sorted(expected)]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         also = (
-            f" Codes are not the whole story: {', '.join(actors[a] for a in linked)} also tied the law to the "
-            "chairmanship, inside statements filed under the law. Read the summaries, not only the stance column."
+            f" Codes are not the whole story: {', '.join(actors[a] for a in linked)} also tied it to {second}, "
+            f"inside statements filed under {first}. Read the summaries, not only the stance column."
             if len(linked)
             else ""
         )
         return correct(
-            f"{who}: the only {'actor' if len(expected) == 1 else 'actors'} whose coded positions oppose the law "
-            f"and question the chairmanship.{also}"
+            f"{who}: the only {'actor' if len(expected) == 1 else 'actors'} whose coded positions oppose {first} "
+            f"and question {second}.{also}"
         )
     if given == law:
         return not_yet(
-            "That is everyone who opposed the law.", "Intersect it with the critics of the chairmanship (&)."
+            f"That is everyone who opposed {first}.",
+            f"Intersect it with those concerned about or opposed to {second} (&).",
         )
     if given == chair:
         return not_yet(
-            "That is everyone critical of the chairmanship.", "Intersect it with the opponents of the law (&)."
+            f"That is everyone concerned about or opposed to {second}.",
+            f"Intersect it with those who opposed {first} (&).",
         )
     outside = sorted(given - (law | chair))
     if outside:
@@ -163,30 +468,30 @@ def _listed(items: list[str]) -> str:
 
 @check(as_int, "a year such as 2005")
 def q5(year: int):
-    """In the positions map, from which year is the OSCE media office shown opposing media-law changes?"""
-    first = None
-    for y in range(
-        int(data.load("positions")["date"].dt.year.min()), int(data.load("positions")["date"].dt.year.max()) + 1
-    ):
-        table = latest_positions(y)
-        row = table[(table["actor_id"] == "osce-rfom") & (table["issue"] == "media-law-reform")]
-        if len(row) and row["stance"].iloc[0] == "opposes":
-            first = y
-            break
+    """In the positions map, from which year is an actor shown opposing on an issue (published: the OSCE media
+    office, on media-law changes)?"""
+    actor, issue = VARIANTS["map_actor"], VARIANTS["map_issue"]
+    first = _first_opposing(_position_maps(), actor, issue)
+    name = data.load("actors").set_index("id").loc[actor, "name"]
+    who = _actor_phrase(actor)
     if year == first:
-        rfom = data.load("positions").query("actor_id == 'osce-rfom' and issue == 'media-law-reform'")
-        opposed = rfom[rfom["stance"] == "opposes"].sort_values("date")
-        years = " and ".join(str(y) for y in opposed["date"].dt.year.unique())
+        stated = data.load("positions").query("actor_id == @actor and issue == @issue").sort_values("date")
+        opposed = stated[stated["stance"] == "opposes"]
+        label = data.labels("positions", "issue")[issue]
+        coded = ", ".join(
+            f"{s.replace('_', ' ')} in {d.year}" for s, d in zip(stated["stance"], stated["date"], strict=True)
+        )
+        veto = " A veto request is always coded 'opposes'." if opposed["summary"].str.contains("veto").any() else ""
         return correct(
-            f"{first}: the Representative had asked for a veto of that year's media bill. A veto request is always "
-            f"coded 'opposes' (data/README.md gives the coding rules); on media-law reform that happened in {years}, "
-            "and in between the office's stance moves with each new law, so a map of stances changes as the laws do."
+            f"{first}: {opposed['summary'].iloc[0]} Its stated positions in the column '{label}': {coded}.{veto} "
+            "The coding rules are in data/README.md. The map shows each actor's latest stance, so it changes as the "
+            "statements do."
         )
     if first is not None and year > first:
-        return not_yet("The office already opposed a change before that year.", "Move the slider back year by year.")
+        return not_yet(f"The map already shows {who} opposing before that year.", "Move the slider back year by year.")
     return not_yet(
-        f"In {year} the map does not show the office opposing.",
-        "Select the row 'OSCE Representative on Freedom of the Media' and move the slider forward.",
+        f"In {year} the map does not show {who} opposing.",
+        f"Select the row '{name}' and move the slider forward.",
     )
 
 
@@ -257,18 +562,11 @@ def _year(value: object) -> int:
     return int(value.year) if hasattr(value, "year") else int(value)
 
 
-def _stance_counts() -> dict[str, dict[int, int]]:
-    positions = data.load("positions")
-    years = positions["date"].dt.year
-    chosen = positions[years.between(*CHART_YEARS)]
-    counts = chosen.groupby([chosen["stance"], chosen["date"].dt.year]).size()
-    return {stance: {int(y): int(n) for y, n in counts[stance].items()} for stance in counts.index.unique("stance")}
-
-
 @check(as_figure, "a plotly figure, such as the one px.line returns")
 def q7(figure):
-    """A line chart of the number of stated positions each year from 2006 to 2011, one line per stance, with a
-    title, axes labelled in words, and a dash or markers for each line."""
+    """A line chart of the number of stated positions each year over some years (published: 2006 to 2011), one
+    line per stance, with a title, axes labelled in words, and a dash or markers for each line."""
+    first, last = VARIANTS["chart_from"], VARIANTS["chart_to"]
     wanted = _stance_counts()
     labels = data.labels("positions", "stance")
     names = {label.casefold(): code for code, label in labels.items()} | {code: code for code in labels}
@@ -291,7 +589,7 @@ def q7(figure):
         if drawn[code] != counts:
             return not_yet(
                 f"The line '{labels[code]}' does not follow the number of positions by year.",
-                f"Keep the positions dated {CHART_YEARS[0]} to {CHART_YEARS[1]}, count them by year and stance "
+                f"Keep the positions dated {first} to {last}, count them by year and stance "
                 "(group by both, then take the size of each group), and put the year on x and the count on y.",
             )
     unlabelled = unlabelled_chart(
@@ -336,19 +634,22 @@ def answers() -> dict[str, object]:
     checks' own reasoning: the instructors' answer key, and what the tests give each check as right."""
     import plotly.express as px
 
+    p = VARIANTS
     events = data.load("events").set_index("id")
     table = statement_table()
-    chosen = table[table["date"].dt.year.between(2007, 2010) & table["kind"].isin(["statement", "letter", "report"])]
+    chosen = table[
+        table["date"].dt.year.between(p["spoken_from"], p["spoken_to"]) & table["kind"].isin(list(p["spoken_kinds"]))
+    ]
     positions = data.load("positions")
-    law = set(positions[(positions["issue"] == "internet-law-2009") & (positions["stance"] == "opposes")]["actor_id"])
+    law = set(positions[(positions["issue"] == p["opposed_issue"]) & (positions["stance"] == "opposes")]["actor_id"])
     chair = set(
-        positions[(positions["issue"] == "osce-chairmanship") & positions["stance"].isin(["opposes", "concerned"])][
+        positions[(positions["issue"] == p["questioned_issue"]) & positions["stance"].isin(["opposes", "concerned"])][
             "actor_id"
         ]
     )
-    rfom = positions[(positions["actor_id"] == "osce-rfom") & (positions["issue"] == "media-law-reform")]
+    stated = positions[(positions["actor_id"] == p["map_actor"]) & (positions["issue"] == p["map_issue"])]
     powers = data.load("osce_powers")
-    in_years = positions[positions["date"].dt.year.between(*CHART_YEARS)]
+    in_years = positions[positions["date"].dt.year.between(p["chart_from"], p["chart_to"])]
     # a count for every year and stance, zeros included, so that a line does not jump over a year with none
     per_year = (
         in_years.groupby([in_years["date"].dt.year.rename("year"), "stance"])
@@ -358,15 +659,12 @@ def answers() -> dict[str, object]:
         .reset_index(name="count")
     )
     return {
-        "q1": (
-            events.loc["ev-2010-01-01-kz-chairmanship", "date"]
-            - events.loc["ev-2007-11-30-madrid-chairmanship-decision", "date"]
-        ).days,
+        "q1": (events.loc[p["to_event"], "date"] - events.loc[p["from_event"], "date"]).days,
         "q2": chosen["actor"].value_counts().index[0],
         "q3": int((data.load("commitments")["status"] == "met").sum()),
         "q4": sorted(law & chair),
-        # the first year in which the office's latest stance on media-law reform is 'opposes'
-        "q5": int(rfom.sort_values("date").loc[lambda r: r["stance"] == "opposes", "date"].dt.year.min()),
+        # the first year in which the actor's latest stance on the issue is 'opposes'
+        "q5": int(stated.sort_values("date").loc[lambda r: r["stance"] == "opposes", "date"].dt.year.min()),
         "q6": sorted(powers.loc[powers["verdict"] == "within", "id"]),
         "q7": px.line(
             per_year,
@@ -375,7 +673,7 @@ def answers() -> dict[str, object]:
             color="stance",
             line_dash="stance",
             markers=True,
-            title=f"Stated positions in the data by stance, {CHART_YEARS[0]}-{CHART_YEARS[1]}",
+            title=f"Stated positions in the data by stance, {p['chart_from']}-{p['chart_to']}",
             labels={"year": "Year", "count": "Stated positions", "stance": "Stance"},
         ),
     }

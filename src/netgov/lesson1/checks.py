@@ -154,7 +154,10 @@ def _texts(values) -> dict[str, str]:
         "act_var": f"law_{acts.loc[values['act'], 'date'].year}",
         "gap_act_name": names[values["gap_act"]],
         "verdict_act_name": names[values["verdict_act"]],
-        "chart_span": "" if every_year else f" for the years from {values['chart_from']} on",
+        "chart_span": ""
+        if every_year
+        else f" for the years from {values['chart_from']} on (the rows of `by_year` whose `year` is "
+        f"{values['chart_from']} or later)",
         "chart_rows": "by_year" if every_year else f'by_year[by_year["year"] >= {values["chart_from"]}]',
     }
 
@@ -246,7 +249,7 @@ def q2(given: set[str]):
             reach = f", {REACH[act]}"
         else:
             reach = ": " + _listed(sorted(AFFECTED.get(g, g).lower() for g in expected))
-        return correct(f"The {name} reaches {len(expected)} groups{reach}.")
+        return correct(f"The provisions of the {name} reach {len(expected)} groups{reach}.")
     if any(";" in g for g in given):
         return not_yet(
             "Some of your items still contain ';': they are several groups stuck together.",
@@ -271,7 +274,7 @@ def q3(days: int):
     name = _act_names()[act_id]
     act = data.load("legal_acts").set_index("id").loc[act_id]
     expected = int((act["signed"] - act["adopted"]).days)
-    window = WINDOW.get(act_id, f"from Parliament adopting the {name} to the President signing it")
+    window = WINDOW.get(act_id, f"between Parliament adopting the {name} and the President's signature")
     return judge(
         days,
         expected,

@@ -144,6 +144,12 @@ def _choose(rng) -> dict:
     }
 
 
+#: How task 8's prompt and solution name the years a variant keeps (none of these words when it keeps them all):
+#: words for the prompt, and the rows the solution draws.
+CHART_SPAN = " for the years from {year} on (the rows of `by_year` whose `year` is {year} or later)"
+CHART_ROWS = 'by_year[by_year["year"] >= {year}]'
+
+
 def _texts(values) -> dict[str, str]:
     names = _act_names()
     acts = legislation_table().drop_duplicates("id").set_index("id")
@@ -154,11 +160,8 @@ def _texts(values) -> dict[str, str]:
         "act_var": f"law_{acts.loc[values['act'], 'date'].year}",
         "gap_act_name": names[values["gap_act"]],
         "verdict_act_name": names[values["verdict_act"]],
-        "chart_span": ""
-        if every_year
-        else f" for the years from {values['chart_from']} on (the rows of `by_year` whose `year` is "
-        f"{values['chart_from']} or later)",
-        "chart_rows": "by_year" if every_year else f'by_year[by_year["year"] >= {values["chart_from"]}]',
+        "chart_span": "" if every_year else CHART_SPAN.format(year=values["chart_from"]),
+        "chart_rows": "by_year" if every_year else CHART_ROWS.format(year=values["chart_from"]),
     }
 
 

@@ -271,3 +271,106 @@ def test_the_chart_check_reads_the_figure_and_names_what_is_missing(answers):
     skipped = px.line(gaps, x="year", y="acts_so_far", color="group", line_dash="group", title="A", labels=words)
     assert "does not follow" in check.q8(skipped).message
     assert not check.q8(by_year) and check.q8(...).status == "unanswered"
+
+
+# Variants (netgov.variants) --------------------------------------------------------------------------
+
+#: Two variants the tests read, chosen to differ in every parameter.
+SEEDS = (7, 21)
+
+
+def _figure_points(figure) -> list:
+    return [(trace.name, list(trace.x), list(trace.y)) for trace in figure.data]
+
+
+def _same(a, b) -> bool:
+    if hasattr(a, "data"):
+        return _figure_points(a) == _figure_points(b)
+    if isinstance(a, list):
+        return set(a) == set(b)
+    return a == b
+
+
+def test_every_variant_is_answered_by_its_own_key_and_differs_from_the_published():
+    published = check.answers()
+    for seed in range(1, 31):
+        with check.VARIANTS.using(seed):
+            right = check.answers()
+            for task, answer in right.items():
+                assert getattr(check, task)(answer), (seed, task)
+            changed = check.VARIANTS.changed_tasks(seed)
+            assert changed, seed
+            for task in changed:
+                assert not _same(right[task], published[task]), (seed, task)
+    assert check.VARIANTS.seed is None and check.q1(published["q1"])
+
+
+def test_the_two_variants_differ_in_every_parameter():
+    first, second = (check.VARIANTS.parameters(seed) for seed in SEEDS)
+    assert all(first[name] != second[name] for name in first)
+    assert set(check.VARIANTS.changed_tasks(SEEDS[0])) == {"q1", "q2", "q3", "q4", "q5", "q8"}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_variants_near_misses_get_their_messages(seed):
+    import plotly.express as px
+
+    published = check.answers()
+    provisions = netgov.load("provisions")
+    acts = netgov.load("legal_acts")
+    with check.VARIANTS.using(seed) as p:
+        right = check.answers()
+        # Task 1: the act's provisions; the published count and every act's are not it.
+        assert check.q1(right["q1"])
+        assert not check.q1(published["q1"])
+        assert "every act" in check.q1(len(provisions)).message
+        assert p["act"] in check.q1(99).hint
+        # Task 2: the act's groups; the 2009 law's are not them, and groups stuck together are named.
+        assert check.q2(right["q2"])
+        assert not check.q2(published["q2"])
+        assert "';'" in check.q2([";".join(right["q2"])]).message
+        assert "not just the first one" in check.q2(right["q2"][:1]).hint
+        # Task 3: the days between the act's adoption and signature.
+        assert check.q3(right["q3"])
+        assert not check.q3(published["q3"])
+        assert "wrong way round" in check.q3(-right["q3"]).message
+        assert "Off by one" in check.q3(right["q3"] + 1).message
+        # Task 4: the act's most common verdict; the others given to it appear less often.
+        assert check.q4(right["q4"])
+        merged = netgov.load("assessments").merge(provisions[["id", "act_id"]], left_on="provision_id", right_on="id")
+        counts = merged[merged["act_id"] == p["verdict_act"]]["verdict"].value_counts()
+        assert len(counts) >= 2 and counts.iloc[0] > counts.iloc[1]
+        assert published["q4"] != right["q4"] and published["q4"] in counts.index
+        assert "another verdict appears more often" in check.q4(published["q4"]).message
+        assert "not a verdict" in check.q4("maybe").message
+        # Task 5: the descendants signed since the variant's year; every act since then, and every descendant.
+        year = p["since_year"]
+        assert check.q5(right["q5"])
+        assert not check.q5(published["q5"])
+        every_act = int((acts["signed"].dt.year >= year).sum())
+        assert f"every act signed since {year}" in check.q5(every_act).message
+        assert "every act that extends" in check.q5(int(acts["extends_2009_law"].sum())).message
+        # Task 8: the years from the variant's first year; the published chart of every year starts too early.
+        first = p["chart_from"]
+        assert check.q8(right["q8"])
+        feedback = check.q8(published["q8"])
+        assert not feedback and f"starts before {first}" in feedback.message
+        rows = lesson1.acts_by_year()
+        rows = rows[rows["year"] >= first]
+        words = {"year": "Year", "new_acts": "Acts that year"}
+        each_year = px.line(rows, x="year", y="new_acts", color="group", line_dash="group", title="A", labels=words)
+        assert "acts of each year" in check.q8(each_year).message
+        # The tasks a variant leaves as published expect the published answers.
+        for task in ("q6", "q7"):
+            assert check.VARIANTS.tasks.get(task) is None and getattr(check, task)(published[task])
+
+
+def test_a_variants_prompts_name_its_values():
+    texts = check.VARIANTS.texts(SEEDS[0])
+    values = check.VARIANTS.parameters(SEEDS[0])
+    names = netgov.load("legal_acts").set_index("id")["short_title"]
+    assert texts["act_name"] == names[values["act"]] and texts["gap_act_name"] == names[values["gap_act"]]
+    assert texts["act_var"].startswith("law_20") and texts["act_var"] != "law_2009"
+    assert str(values["chart_from"]) in texts["chart_span"] and str(values["chart_from"]) in texts["chart_rows"]
+    published = check.VARIANTS.texts(None)
+    assert published["act_var"] == "law_2009" and published["chart_span"] == "" and published["chart_rows"] == "by_year"

@@ -26,11 +26,10 @@ from ..checks import (
     trace_values,
     unlabelled_chart,
 )
-from .tables import GROUPS, THEMES, acts_by_year, legislation_table
+from ..variants import Variants
+from .tables import AFFECTED, GROUPS, THEMES, acts_by_year, legislation_table
 
-__all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
-
-LAW_2009 = "law-2009-internet"
+__all__ = ["VARIANTS", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "use_variant"]
 
 #: The issue under which ``positions`` files the statements on the 2009 law.
 ISSUE_2009 = "internet-law-2009"
@@ -59,43 +58,201 @@ HARMS = (
 MOST_WORDS = 15
 
 
-def _provisions_2009() -> pd.DataFrame:
+#: The fewest years the chart of task 8 shows in a variant, so that its lines have a shape to read.
+FEWEST_YEARS = 5
+
+
+def _act_names() -> dict[str, str]:
+    """Each act's short title, as the prompts name it: {"law-2009-internet": "2009 internet law", ...}."""
+    return data.load("legal_acts").set_index("id")["short_title"].to_dict()
+
+
+def _groups(law: pd.DataFrame) -> set[str]:
+    """The groups the provisions in ``law`` affect, each once."""
+    return set(law["affects"].str.split(";").explode())
+
+
+def _verdict_counts(act: str) -> pd.Series:
+    """How often each verdict is given to the provisions of ``act``, the most common first."""
+    assessments = data.load("assessments").merge(
+        data.load("provisions")[["id", "act_id"]], left_on="provision_id", right_on="id", validate="many_to_one"
+    )
+    return assessments[assessments["act_id"] == act]["verdict"].value_counts()
+
+
+def _q5_counts(acts: pd.DataFrame, year: int) -> tuple[int, int, int]:
+    """Task 5's answer for a year, and its two near misses (every act since the year; every descendant)."""
+    extending = acts[acts["extends_2009_law"]]
+    since = int((extending["signed"].dt.year >= year).sum())
+    return since, int((acts["signed"].dt.year >= year).sum()), len(extending)
+
+
+def _choose(rng) -> dict:
+    """Another act for tasks 1 and 2, for task 3 and for task 4, another year for task 5 and another first year
+    for the chart of task 8, each chosen among those whose answer differs from the published one and from the
+    near misses the check names, so that a near miss is never taken for the answer."""
+    published = VARIANTS.defaults
     provisions = data.load("provisions")
-    return provisions[provisions["act_id"] == LAW_2009]
+    total = len(provisions)
+    by_act = {act: rows for act, rows in provisions.groupby("act_id", sort=True)}
+    mine = by_act[published["act"]]
+    acts12 = [
+        act
+        for act, law in by_act.items()
+        if len(law) >= 2
+        and len(law) not in (len(mine), total)
+        and _groups(law) != _groups(mine)
+        and _groups(law) != _groups(law.iloc[:1])  # "use every provision, not just the first one"
+    ]
+    acts = data.load("legal_acts").sort_values("id", kind="stable")
+    dated = acts.dropna(subset=["adopted", "signed"])
+    gaps = dict(zip(dated["id"], (dated["signed"] - dated["adopted"]).dt.days, strict=True))
+    acts3 = [act for act, gap in gaps.items() if gap > 0 and gap != gaps[published["gap_act"]]]
+    published_verdict = _verdict_counts(published["verdict_act"]).index[0]
+    acts4 = [
+        act
+        for act in sorted(by_act)
+        if len(counts := _verdict_counts(act)) >= 2
+        and counts.iloc[0] > counts.iloc[1]
+        and counts.index[0] != published_verdict
+    ]
+    published_q5 = _q5_counts(acts, published["since_year"])[0]
+    first_year = int(acts.loc[acts["extends_2009_law"], "signed"].dt.year.min())
+    years5 = [
+        year
+        for year in range(first_year + 1, int(acts["signed"].dt.year.max()) + 1)
+        if (counts := _q5_counts(acts, year))[0] >= 1 and len(set(counts)) == 3 and counts[0] != published_q5
+    ]
+    table = acts_by_year()
+    steps = table[table["new_acts"] > 0]
+    years8 = [
+        int(year)
+        for year in sorted(steps["year"].unique())
+        if year > table["year"].min()
+        and table["year"].max() - year + 1 >= FEWEST_YEARS
+        and all(
+            (rows["new_acts"] > 0).iloc[1:].any() and (rows["new_acts"] != rows["acts_so_far"]).any()
+            for _, rows in table[table["year"] >= year].groupby("group")
+        )
+    ]
+    return {
+        "act": rng.choice(acts12),
+        "gap_act": rng.choice(acts3),
+        "verdict_act": rng.choice(acts4),
+        "since_year": rng.choice(years5),
+        "chart_from": rng.choice(years8),
+    }
+
+
+#: How task 8's prompt and solution name the years a variant keeps (none of these words when it keeps them all):
+#: words for the prompt, and the rows the solution draws.
+CHART_SPAN = " for the years from {year} on (the rows of `by_year` whose `year` is {year} or later)"
+CHART_ROWS = 'by_year[by_year["year"] >= {year}]'
+
+
+def _texts(values) -> dict[str, str]:
+    names = _act_names()
+    acts = legislation_table().drop_duplicates("id").set_index("id")
+    every_year = values["chart_from"] <= acts_by_year()["year"].min()
+    return {
+        "act_name": names[values["act"]],
+        # The solutions' name for the act's provisions: law_2009 for the 2009 law.
+        "act_var": f"law_{acts.loc[values['act'], 'date'].year}",
+        "gap_act_name": names[values["gap_act"]],
+        "verdict_act_name": names[values["verdict_act"]],
+        "chart_span": "" if every_year else CHART_SPAN.format(year=values["chart_from"]),
+        "chart_rows": "by_year" if every_year else CHART_ROWS.format(year=values["chart_from"]),
+    }
+
+
+#: The parameters of the tasks: the published exercises' values, and how a variant chooses others
+#: (:mod:`netgov.variants`).
+VARIANTS = Variants(
+    1,
+    defaults={
+        "act": "law-2009-internet",
+        "gap_act": "law-2009-internet",
+        "verdict_act": "law-2009-internet",
+        "since_year": 2014,
+        "chart_from": 1999,
+    },
+    choose=_choose,
+    tasks={
+        "q1": ("act",),
+        "q2": ("act",),
+        "q3": ("gap_act",),
+        "q4": ("verdict_act",),
+        "q5": ("since_year",),
+        "q8": ("chart_from",),
+    },
+    texts=_texts,
+)
+use_variant = VARIANTS.use
+
+#: What the right answer to task 2 says of the groups an act reaches, for an act the kit has words for.
+REACH = {
+    "law-2009-internet": "from bloggers and commenters to foreign sites: far beyond registered newspapers and "
+    "broadcasters"
+}
+
+#: What the right answer to task 3 says of the days between adoption and signature, for an act the kit has words for.
+WINDOW = {
+    "law-2009-internet": "the Representative on Freedom of the Media made his appeal inside this window, asking the "
+    "President not to sign"
+}
+
+#: What the right answer to task 4 says the most common verdict means.
+READING = {
+    "incompatible": "not merely worrying but contrary to the standards",
+    "concerns": "worrying under the standards, though not, for the most part, contrary to them",
+    "compatible": "in line with the standards",
+    "not_addressed": "outside what the standards address",
+}
+
+
+def _provisions_of(act: str) -> pd.DataFrame:
+    provisions = data.load("provisions")
+    return provisions[provisions["act_id"] == act]
 
 
 @check(as_int, "a whole number of provisions")
 def q1(n: int):
-    """How many provisions of the 2009 internet law does the data describe?"""
-    expected = len(_provisions_2009())
+    """How many provisions of an act (published: the 2009 internet law) does the data describe?"""
+    act = VARIANTS["act"]
+    name = _act_names()[act]
+    expected = len(_provisions_of(act))
     return judge(
         n,
         expected,
-        f"The data describes {expected} provisions of the 2009 law, each with its own sources.",
+        f"The data describes {expected} provisions of the {name}, each with its own sources.",
         mistakes=[
             (
                 len(data.load("provisions")),
                 "That is the number of provisions of every act in the table.",
-                "Keep only the rows whose act_id is 'law-2009-internet' before counting.",
+                f"Keep only the rows whose act_id is '{act}' before counting.",
             )
         ],
-        no_rows_hint="Compare act_id with 'law-2009-internet', written exactly as in the table.",
+        no_rows_hint=f"Compare act_id with '{act}', written exactly as in the table.",
         otherwise=(
-            f"{n} is not the number of rows for the 2009 law.",
-            "Keep the rows whose act_id is 'law-2009-internet', then count them with `len`.",
+            f"{n} is not the number of rows for the {name}.",
+            f"Keep the rows whose act_id is '{act}', then count them with `len`.",
         ),
     )
 
 
 @check(as_text_set, "a list of group names such as ['blogger', ...]")
 def q2(given: set[str]):
-    """Which groups does the 2009 law affect (the values of `affects` across its provisions)?"""
-    expected = set(_provisions_2009()["affects"].str.split(";").explode())
+    """Which groups does an act (published: the 2009 internet law) affect (the values of `affects` across its
+    provisions)?"""
+    act = VARIANTS["act"]
+    name = _act_names()[act]
+    expected = _groups(_provisions_of(act))
     if given == expected:
-        return correct(
-            f"The 2009 law reaches {len(expected)} groups, from bloggers and commenters to foreign sites: "
-            "far beyond registered newspapers and broadcasters."
-        )
+        if act in REACH:
+            reach = f", {REACH[act]}"
+        else:
+            reach = ": " + _listed(sorted(AFFECTED.get(g, g).lower() for g in expected))
+        return correct(f"The provisions of the {name} reach {len(expected)} groups{reach}.")
     if any(";" in g for g in given):
         return not_yet(
             "Some of your items still contain ';': they are several groups stuck together.",
@@ -106,22 +263,25 @@ def q2(given: set[str]):
     parts = []
     if extra:
         listed = ", ".join(f"'{e}'" for e in extra)
-        parts.append(f"{listed} {'does' if len(extra) == 1 else 'do'} not appear in the 2009 law's rows")
+        parts.append(f"{listed} {'does' if len(extra) == 1 else 'do'} not appear in the rows of the {name}")
     if missing:
         parts.append(f"{missing} {'group is' if missing == 1 else 'groups are'} missing")
-    return not_yet("; ".join(parts).capitalize() + ".", "Use every provision of the 2009 law, not just the first one.")
+    return not_yet("; ".join(parts).capitalize() + ".", f"Use every provision of the {name}, not just the first one.")
 
 
 @check(as_days, "a whole number of days")
 def q3(days: int):
-    """How many days passed between Parliament adopting the 2009 law and the President signing it?"""
-    act = data.load("legal_acts").set_index("id").loc[LAW_2009]
+    """How many days passed between Parliament adopting an act (published: the 2009 internet law) and the
+    President signing it?"""
+    act_id = VARIANTS["gap_act"]
+    name = _act_names()[act_id]
+    act = data.load("legal_acts").set_index("id").loc[act_id]
     expected = int((act["signed"] - act["adopted"]).days)
+    window = WINDOW.get(act_id, f"between Parliament adopting the {name} and the President's signature")
     return judge(
         days,
         expected,
-        f"{expected} days: the Representative on Freedom of the Media made his appeal inside this window, "
-        "asking the President not to sign.",
+        f"{expected} days: {window}.",
         mistakes=[
             (-expected, "The sign is the wrong way round.", "Subtract the earlier date from the later one."),
             *(
@@ -131,7 +291,7 @@ def q3(days: int):
         ],
         otherwise=(
             f"{days} is not the gap in the data.",
-            "Subtract the 'adopted' date from the 'signed' date of the 2009 law.",
+            f"Subtract the 'adopted' date from the 'signed' date of the {name} (id '{act_id}').",
         ),
     )
 
@@ -143,51 +303,50 @@ def _verdicts() -> list[str]:
 
 @check(as_text, "a verdict such as 'concerns'", top_of_counts=True)
 def q4(answer: str):
-    """Which verdict do the assessments of the 2009 law's provisions give most often?"""
+    """Which verdict do the assessments of an act's provisions (published: the 2009 internet law's) give most
+    often?"""
     verdict = answer.casefold()
-    assessments = data.load("assessments").merge(
-        data.load("provisions")[["id", "act_id"]], left_on="provision_id", right_on="id", validate="many_to_one"
-    )
-    counts = assessments[assessments["act_id"] == LAW_2009]["verdict"].value_counts()
+    act = VARIANTS["verdict_act"]
+    counts = _verdict_counts(act)
     expected = str(counts.index[0])
     if verdict == expected:
         return correct(
             f"'{expected}' ({counts.iloc[0]} of {counts.sum()} assessments): international bodies and NGOs "
-            "mostly judged the 2009 provisions not merely worrying but contrary to the standards."
+            f"mostly judged the provisions of the {_act_names()[act]} {READING[expected]}."
         )
     if verdict in counts.index:
         return not_yet(
             f"'{verdict}' appears {counts[verdict]} {'time' if counts[verdict] == 1 else 'times'}, but another verdict "
             "appears more often.",
-            "After merging, keep the 2009 law's rows and use `.value_counts()` on the verdict column.",
+            f"After merging, keep the rows whose act_id is '{act}' and use `.value_counts()` on the verdict column.",
         )
     return not_yet(f"'{verdict}' is not a verdict used in the table.", f"The verdicts are: {', '.join(_verdicts())}.")
 
 
 @check(as_int, "a whole number of acts")
 def q5(n: int):
-    """How many legal acts that extend the 2009 law were signed in 2014 or later?"""
-    acts = data.load("legal_acts")
-    extending = acts[acts["extends_2009_law"]]
-    expected = int((extending["signed"].dt.year >= 2014).sum())
+    """How many legal acts that extend the 2009 law were signed in a year (published: 2014) or later?"""
+    year = VARIANTS["since_year"]
+    expected, every_act, every_descendant = _q5_counts(data.load("legal_acts"), year)
+    acts_word = "act" if expected == 1 else "acts"
     return judge(
         n,
         expected,
-        f"{expected} acts since 2014 extend the 2009 law's logic: the 2009 law was a beginning, not an end.",
+        f"{expected} {acts_word} since {year} extend the 2009 law's logic: the 2009 law was a beginning, not an end.",
         mistakes=[
             (
-                int((acts["signed"].dt.year >= 2014).sum()),
-                "That counts every act signed since 2014.",
+                every_act,
+                f"That counts every act signed since {year}.",
                 "Also keep only rows where extends_2009_law is True.",
             ),
             (
-                len(extending),
+                every_descendant,
                 "That counts every act that extends the 2009 law.",
-                "Keep only those signed in 2014 or later.",
+                f"Keep only those signed in {year} or later.",
             ),
         ],
         no_rows_hint="Check each condition on its own before combining them, for example "
-        '`(acts["signed"].dt.year >= 2014).sum()`.',
+        f'`(acts["signed"].dt.year >= {year}).sum()`.',
         otherwise=(f"{n} does not match the data.", "Combine two conditions with &, each in its own parentheses."),
     )
 
@@ -213,6 +372,11 @@ def q6(answer: str):
             "Tick every theme, switch the highlight on and count the orange diamonds in each row.",
         )
     return not_yet(f"'{answer}' is not one of the themes.", f"The themes are: {', '.join(THEMES.values())}.")
+
+
+def _listed(words: list[str]) -> str:
+    """Words in a list: "bloggers, commenters and forum and platform hosts"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _names_a_harm(text: str) -> bool:
@@ -340,9 +504,13 @@ _COLUMNS = {"year", "group", "new_acts", "acts_so_far"}
 
 @check(as_figure, "a plotly figure, such as the one px.line returns")
 def q8(figure):
-    """A line chart of the acts so far, by year, one line per group (extends the 2009 law, other acts), with a
-    title, axes labelled in words, and a dash or marker shape of its own for each line."""
-    table = acts_by_year()
+    """A line chart of the acts so far, by year (published: every year in the table; a variant keeps the years from
+    one on), one line per group (extends the 2009 law, other acts), with a title, axes labelled in words, and a
+    dash or marker shape of its own for each line."""
+    first = VARIANTS["chart_from"]
+    every_year = acts_by_year()
+    all_so_far = {g: dict(zip(r["year"], r["acts_so_far"], strict=True)) for g, r in every_year.groupby("group")}
+    table = every_year[every_year["year"] >= first]
     so_far = {g: dict(zip(rows["year"], rows["acts_so_far"], strict=True)) for g, rows in table.groupby("group")}
     each_year = {g: dict(zip(rows["year"], rows["new_acts"], strict=True)) for g, rows in table.groupby("group")}
     drawn, traces = {}, {}
@@ -366,10 +534,16 @@ def q8(figure):
                 f"The line {group!r} shows the acts of each year, not the acts so far.",
                 'Put the column "acts_so_far" on y.',
             )
+        if drawn[group] != so_far[group] and drawn[group] == all_so_far[group]:
+            return not_yet(
+                f"The line {group!r} starts before {first}.",
+                f'Keep the rows of the table whose "year" is {first} or later, then draw them.',
+            )
         if drawn[group] != so_far[group]:
+            rows = "every row of the table" if len(table) == len(every_year) else f"the rows from {first} on"
             return not_yet(
                 f"The line {group!r} does not follow the count of acts by year.",
-                'Put the column "year" on x and "acts_so_far" on y, with every row of the table.',
+                f'Put the column "year" on x and "acts_so_far" on y, with {rows}.',
             )
     unlabelled = unlabelled_chart(
         figure,
@@ -400,10 +574,11 @@ def q8(figure):
 def answers() -> dict[str, object]:
     """The right answer to each check, computed from the tables the way a learner would, separately from the
     checks' own reasoning: the instructors' answer key, and what the tests give each check as right."""
+    p = VARIANTS
     provisions = data.load("provisions")
-    law = provisions[provisions["act_id"] == LAW_2009]
+    law = provisions[provisions["act_id"] == p["act"]]
     acts = data.load("legal_acts")
-    act = acts.set_index("id").loc[LAW_2009]
+    act = acts.set_index("id").loc[p["gap_act"]]
     merged = data.load("assessments").merge(provisions[["id", "act_id"]], left_on="provision_id", right_on="id")
     extending = acts[acts["extends_2009_law"]]
     table = legislation_table()
@@ -415,12 +590,13 @@ def answers() -> dict[str, object]:
     named = clauses[clauses["words"].str.contains("|".join(HARMS), case=False)]
     shortest = named.assign(length=named["words"].str.len()).sort_values("length")
     by_year = acts_by_year()
+    by_year = by_year[by_year["year"] >= p["chart_from"]]
     return {
         "q1": len(law),
         "q2": law["affects"].str.split(";").explode().unique().tolist(),
         "q3": (act["signed"] - act["adopted"]).days,
-        "q4": merged[merged["act_id"] == LAW_2009]["verdict"].value_counts().index[0],
-        "q5": int((extending["signed"].dt.year >= 2014).sum()),
+        "q4": merged[merged["act_id"] == p["verdict_act"]]["verdict"].value_counts().index[0],
+        "q5": int((extending["signed"].dt.year >= p["since_year"]).sum()),
         "q6": THEMES[table[table["extends_2009_law"]]["theme"].value_counts().index[0]],
         "q7": shortest.groupby("speaker")["words"].first().to_dict(),
         "q8": px.line(

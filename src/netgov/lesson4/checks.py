@@ -81,8 +81,9 @@ def _years_words(years) -> str:
     return "" if _whole(years) else f" from {years[0]} to {years[1]}"
 
 
-def _years_code(years, table: str = "cases") -> str:
-    return f'{table}[{table}["start"].dt.year.between({years[0]}, {years[1]})]'
+def _years_code(years) -> str:
+    """The code that keeps the cases begun in a span of years, between backticks."""
+    return f'`cases[cases["start"].dt.year.between({years[0]}, {years[1]})]`'
 
 
 def _other_body(body: str) -> str:
@@ -272,14 +273,14 @@ def _texts(values) -> dict[str, str]:
     chart, durations = values["chart_years"], values["duration_years"]
     return {
         "chart_years_words": _years_words(chart),
-        "chart_rows": "" if _whole(chart) else f"in_years = {_years_code(chart)}",
+        "chart_rows": "" if _whole(chart) else "in_years = " + _years_code(chart).strip("`"),
         "chart_table": "cases" if _whole(chart) else "in_years",
         "method_title": METHOD_TITLES.get(values["method"], "one method among several"),
         "method_phrase": _method_phrase(values["method"]),
         "chart_title_years": "" if _whole(chart) else f", {chart[0]}-{chart[1]}",
         "duration_years_words": "" if _whole(durations) else f" begun{_years_words(durations)}",
-        "duration_years_hint": "" if _whole(durations) else f"Keep them first with `{_years_code(durations)}`.",
-        "duration_rows": "" if _whole(durations) else f"in_span = {_years_code(durations)}",
+        "duration_years_hint": "" if _whole(durations) else f"Keep them first with {_years_code(durations)}.",
+        "duration_rows": "" if _whole(durations) else "in_span = " + _years_code(durations).strip("`"),
         "duration_table": "cases" if _whole(durations) else "in_span",
         "measurement": measurement,
         "reason_body_one": BODY_WORDS[body][0],
@@ -379,7 +380,7 @@ def q2(figure):
     keep = (
         ""
         if _whole(years)
-        else f"Keep the cases begun from {years[0]} to {years[1]}: `in_years = {_years_code(years)}`. "
+        else f"Keep the cases begun from {years[0]} to {years[1]} first, with {_years_code(years)}. "
     )
     drawn: dict[str, dict[int, int]] = {}
     for trace in figure.data:
@@ -467,8 +468,8 @@ def q3(n):
     return judge(
         n,
         expected,
-        f"{expected} of the {len(cases)} cases, from {first['target']} in {first['year']} to {last['target']} in "
-        f"{last['year']}.",
+        f"{expected} of the {len(cases)} cases, the first begun in {first['year']} ({first['id']}), the last in "
+        f"{last['year']} ({last['id']}).",
         mistakes=[
             (
                 exact,
@@ -503,7 +504,7 @@ def q4(value):
             (
                 lambda v: abs(v - every) <= 0.5,
                 "That is the median of every case whose end is known, whenever it began.",
-                f"Keep the cases begun from {years[0]} to {years[1]} first: `{_years_code(years)}`.",
+                f"Keep the cases begun from {years[0]} to {years[1]} first: {_years_code(years)}.",
             )
         )
     first_keep = "S" if _whole(years) else f"Keep the cases begun from {years[0]} to {years[1]}, then s"

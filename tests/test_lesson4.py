@@ -220,7 +220,7 @@ def answers():
 def test_wrong_answers_get_specific_hints():
     cases = netgov.load("blocking_cases")
     assert "every case" in check.q1(len(cases)).message
-    assert "combined throttling" in check.q3(int((cases["methods"] == "shutdown").sum())).message
+    assert "combined it with throttling" in check.q3(int((cases["methods"] == "shutdown").sum())).message
     mean = (cases["end"] - cases["start"]).dt.days.dropna().mean()
     assert "the mean" in check.q4(mean).message
     assert "would look different" in check.q5("dns").message
@@ -269,8 +269,9 @@ def test_the_where_task_wants_the_four_methods_on_the_path_to_the_server(answers
 
 
 def test_the_collateral_task_states_its_assumption_and_reads_the_number_targeted(answers):
-    hosted = check.ASSUMED_HOSTED
-    targeted = int(netgov.load("collateral_cases").set_index("case_id").loc["bc-wordpress-2011", "targeted"])
+    hosted, case = check.VARIANTS["assumed_hosted"], check.VARIANTS["collateral_case"]
+    assert (hosted, case) == (50_000, "bc-wordpress-2011")  # the published exercise's assumption and case
+    targeted = int(netgov.load("collateral_cases").set_index("case_id").loc[case, "targeted"])
     assert answers["q8"] == hosted - targeted
     for path in ("exercises/04-blocked-exercises.ipynb", "exercises/solutions/04-blocked-solutions.ipynb"):
         text = "\n".join(c.source for c in nbformat.read(ROOT / path, as_version=4).cells)
@@ -327,6 +328,82 @@ def test_the_chart_task_checks_values_names_title_axes_and_patterns(answers):
     # The answer key describes the chart as it is drawn: bars, one series per body.
     assert shown_answer(right).startswith("A chart titled") and ", bars for each of " in shown_answer(right)
     assert ", a line for each of " in shown_answer(lines)
+
+
+# Variants ---------------------------------------------------------------------------------------------
+
+
+def test_the_published_spans_of_years_take_in_every_case():
+    started = netgov.load("blocking_cases")["start"].dt.year
+    span = (int(started.min()), int(started.max()))
+    assert check.VARIANTS["chart_years"] == check.VARIANTS["duration_years"] == span
+
+
+@pytest.mark.parametrize("seed", range(1, 31))
+def test_every_variant_s_answers_pass_and_its_changed_tasks_ask_something_else(seed):
+    published = check.answers()
+    with check.VARIANTS.using(seed):
+        right = check.answers()
+        for task, answer in right.items():
+            result = getattr(check, task)(answer)
+            assert result, (seed, task, result.message)
+        assert check.VARIANTS.changed_tasks(seed) == ["q2", "q3", "q4", "q5", "q6", "q8"]
+        for task in check.VARIANTS.changed_tasks(seed):
+            assert task == "q2" or right[task] != published[task], (seed, task)
+            assert not getattr(check, task)(published[task]), (seed, task)
+
+
+def _said(result, words):
+    return result.status == "not yet" and words in result.message
+
+
+@pytest.mark.parametrize("seed", [3, 7])
+def test_a_variant_s_near_misses_get_their_own_feedback(seed):
+    cases = netgov.load("blocking_cases")
+    published = check.answers()
+    with check.VARIANTS.using(seed) as values:
+        right = check.answers()
+        # Task 2: the chart of every year is the near miss of a span of years.
+        first, last = values["chart_years"]
+        assert check.q2(right["q2"]) and _said(check.q2(published["q2"]), f"outside {first}-{last}")
+        per_year = cases[cases["start"].dt.year.between(first, last)].groupby(["ordered_by", cases["start"].dt.year])
+        for trace in right["q2"].data:
+            assert dict(zip(trace.x, trace.y, strict=True)) == per_year.size()[trace.name].to_dict()
+        # Task 3: the cases that list the method alone miss those that combine it with another.
+        method = values["method"]
+        assert right["q3"] == cases["methods"].str.split(";").apply(lambda m: method in m).sum()
+        assert _said(check.q3(int((cases["methods"] == method).sum())), "that combined it with")
+        assert _said(check.q3(published["q3"]), "does not match")
+        # Task 4: the mean, and the median of every case, are not the median of the span.
+        span = cases[cases["start"].dt.year.between(*values["duration_years"])]
+        days = (span["end"] - span["start"]).dt.days.dropna()
+        assert right["q4"] == days.median()
+        assert _said(check.q4(days.mean()), "the mean")
+        assert _said(check.q4(published["q4"]), "every case whose end is known")
+        # Task 5: the published measurement's method is another method.
+        assert _said(check.q5(published["q5"]), "would look different")
+        assert check.q5(netgov.load("detection_signatures").set_index("method").loc[right["q5"], "label"])
+        # Task 6: the body's cases, every body's, and one ground of the two.
+        body, (one, other) = values["reason_body"], values["reasons"]
+        reasons = cases.loc[cases["ordered_by"] == body, "stated_reason"]
+        for wrong, said in [
+            (int(cases["stated_reason"].str.contains(f"{one}|{other}").sum()), "whoever ordered it"),
+            (len(reasons), "whatever its reason"),
+            (int(reasons.str.contains(other).sum()), f"{check.REASON_WORDS[other]} only"),
+            (int(reasons.str.contains(one).sum()), f"{check.REASON_WORDS[one]} only"),
+        ]:
+            assert _said(check.q6(wrong), said), (wrong, said)
+        # Task 8: the platform's size, one blog named, and the number for each banned blog.
+        hosted = values["assumed_hosted"]
+        targeted = int(netgov.load("collateral_cases").set_index("case_id").loc[values["collateral_case"], "targeted"])
+        assert right["q8"] == hosted - targeted
+        for wrong, said in [
+            (hosted, "every blog on the platform"),
+            (hosted - 1, "named one blog"),
+            ((hosted - targeted) / targeted, "for each banned blog"),
+            (published["q8"], "does not match"),
+        ]:
+            assert _said(check.q8(wrong), said), (wrong, said)
 
 
 def test_equivalent_forms_are_accepted(answers):

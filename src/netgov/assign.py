@@ -123,8 +123,8 @@ def _words(number: int, seed: int | None) -> dict[str, str]:
         tasks = f"task {numbers[0]} asks" if numbers else "no task asks"
     return words | {
         "variant_setup": f"check.use_variant({seed})  # variant {seed}: the checks expect this variant's answers",
-        "variant_note": f"*Variant {seed} of these exercises: {tasks} about other years, countries, cases or "
-        "networks than the published ones, and the checks expect this variant's answers.*",
+        "variant_note": f"*Variant {seed} of these exercises: {tasks} about another year, case, country, method "
+        "or network than the published exercises do; the checks expect this variant's answers.*",
     }
 
 

@@ -168,6 +168,15 @@ CASES = [
     ("checks.as_text", lambda: netgov.checks.as_text(5, "a name in quotes"), Feedback, ["5", "quotes"]),
     ("checks.as_text_set", lambda: netgov.checks.as_text_set(5, "a list of names"), Feedback, ["5", "list of names"]),
     ("checks.trace_values", lambda: netgov.checks.trace_values(5), TypeError, ["5", "a list, an array"]),
+    ("checks.named_traces", lambda: netgov.checks.named_traces({"a": 1}, {}), TypeError, ["dict", "plotly figure"]),
+    ("checks.named_traces", lambda: netgov.checks.named_traces(go.Figure(), ["KZ"]), TypeError, ["list", "{key:"]),
+    (
+        "checks.named_traces",
+        lambda: netgov.checks.named_traces(go.Figure(), {"KZ": "Kazakhstan"}),
+        TypeError,
+        ["names", "a list of names"],
+    ),
+    ("checks.trace_points", lambda: netgov.checks.trace_points(go.Scatter(x=["a"], y=[1])), ValueError, ["('a', 1)", "int"]),
     (
         "checks.unlabelled_chart",
         lambda: netgov.checks.unlabelled_chart("a chart", [], says="x", labels_hint="y"),

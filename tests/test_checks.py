@@ -163,3 +163,25 @@ def test_first_year_above():
     values = pd.Series([10.0, 49.9, 50.0, 50.6, 60.0], index=[2008, 2009, 2010, 2011, 2012])
     assert first_year_above(values, 50) == 2011
     assert first_year_above(values, 99) is None
+
+
+def test_a_chart_s_series_are_found_by_any_name_a_learner_may_give_them():
+    import plotly.graph_objects as go
+
+    from netgov.checks import named_traces, trace_points
+
+    figure = go.Figure(
+        [
+            go.Scatter(name="kazakhstan", x=[2019, 2020], y=[32.0, float("nan")]),
+            go.Scatter(name="RU", x=[2019], y=[31]),
+            go.Scatter(name="Kaz", x=[2019], y=[1]),  # a fragment is not a name
+            go.Scatter(name="", x=[2019], y=[2]),
+            go.Bar(name="KG", x=None, y=None),
+        ]
+    )
+    traces = named_traces(figure, {"KZ": ["KZ", "Kazakhstan"], "RU": ["RU", "Russia"], "KG": ["KG", "Kyrgyzstan"]})
+    assert set(traces) == {"KZ", "RU"}
+    assert trace_points(traces["KZ"]) == {2019: 32.0}, "a gap (NaN) is not a point"
+    assert trace_points(traces["RU"], y=int) == {2019: 31}
+    typed = go.Figure(go.Scatter(name="KZ", x=[2019, 2020], y=[32, 33])).to_plotly_json()["data"][0]
+    assert trace_points(go.Scatter(typed)) == {2019: 32.0, 2020: 33.0}

@@ -28,7 +28,7 @@ import html
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -48,9 +48,11 @@ __all__ = [
     "check",
     "correct",
     "judge",
+    "named_traces",
     "names_match",
     "not_yet",
     "text_key",
+    "trace_points",
     "trace_values",
     "unlabelled_chart",
 ]
@@ -328,6 +330,48 @@ def trace_values(values: object) -> list:
             f"trace_values() needs a trace's x or y (a list, an array or a typed array), not {shown(values)}."
         )
     return list(values)
+
+
+def named_traces(figure: object, names: Mapping[Hashable, Iterable[str]]) -> dict:
+    """{key: trace} for the traces of a chart that are named after a key: ``names`` gives each key the names a
+    learner may give its series (a code and its label, say), compared whole as :func:`names_match` compares them.
+    Traces with no name the task knows, or without x or y, are left out; a chart task then names what is missing."""
+    if not (hasattr(figure, "data") and hasattr(figure, "layout")):
+        raise TypeError(f"named_traces() needs a plotly figure, not {shown(figure)}.")
+    if not isinstance(names, Mapping):
+        raise TypeError(
+            f"named_traces() needs {{key: [names]}}, such as {{'KZ': ['KZ', 'Kazakhstan']}}, not {shown(names)}."
+        )
+    accepted = {
+        key: [str(n) for n in need_items(n, "A key's names", "a list of names", containers=ANY_ITERABLE)]
+        for key, n in names.items()
+    }
+    found = {}
+    for trace in figure.data:
+        name = str(getattr(trace, "name", "") or "")
+        if not name.strip() or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
+            continue
+        key = next((key for key, ok in accepted.items() if names_match(name, ok)), None)
+        if key is not None:
+            found[key] = trace
+    return found
+
+
+def trace_points(trace: object, *, x: Callable = int, y: Callable = float) -> dict:
+    """A trace's points as {x: y}, each read with the given function (``int`` for years, ``float`` for values); the
+    points with no y (None or NaN: the gaps a wide table leaves) are left out. A value the function cannot read
+    raises TypeError or ValueError, for the check to say what the axis should hold."""
+    pairs = zip(trace_values(getattr(trace, "x", None)), trace_values(getattr(trace, "y", None)), strict=False)
+    points = {}
+    for a, b in pairs:
+        if _is_missing(b):
+            continue
+        try:
+            points[x(a)] = y(b)
+        except (TypeError, ValueError) as error:
+            what = f"{getattr(x, '__name__', 'x')} and {getattr(y, '__name__', 'y')}"
+            raise type(error)(f"trace_points() cannot read the point ({a!r}, {b!r}) with {what}.") from error
+    return points
 
 
 def _looks_like_counts(series: pd.Series) -> bool:

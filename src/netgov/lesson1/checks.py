@@ -20,10 +20,11 @@ from ..checks import (
     check,
     correct,
     judge,
+    named_traces,
     names_match,
     not_yet,
     text_key,
-    trace_values,
+    trace_points,
     unlabelled_chart,
 )
 from ..variants import Variants
@@ -513,15 +514,8 @@ def q8(figure):
     table = every_year[every_year["year"] >= first]
     so_far = {g: dict(zip(rows["year"], rows["acts_so_far"], strict=True)) for g, rows in table.groupby("group")}
     each_year = {g: dict(zip(rows["year"], rows["new_acts"], strict=True)) for g, rows in table.groupby("group")}
-    drawn, traces = {}, {}
-    for trace in figure.data:
-        name = str(getattr(trace, "name", "") or "")
-        group = next((g for g in GROUPS.values() if name and names_match(name, [g])), None)
-        if group is None or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
-            continue
-        xs, ys = trace_values(trace.x), trace_values(trace.y)
-        drawn[group] = dict(zip((int(x) for x in xs), (int(y) for y in ys), strict=False))
-        traces[group] = trace
+    traces = named_traces(figure, {g: [g] for g in GROUPS.values()})
+    drawn = {group: trace_points(trace, y=int) for group, trace in traces.items()}
     missing = [g for g in GROUPS.values() if g not in drawn]
     if missing:
         return not_yet(

@@ -17,8 +17,9 @@ from ..checks import (
     check,
     correct,
     judge,
+    named_traces,
     not_yet,
-    trace_values,
+    trace_points,
     unlabelled_chart,
 )
 from ..variants import Variants
@@ -569,15 +570,11 @@ def q7(figure):
     first, last = VARIANTS["chart_from"], VARIANTS["chart_to"]
     wanted = _stance_counts()
     labels = data.labels("positions", "stance")
-    names = {label.casefold(): code for code, label in labels.items()} | {code: code for code in labels}
-    drawn, traces = {}, {}
-    for trace in figure.data:
-        code = names.get(str(getattr(trace, "name", "") or "").strip().casefold())
-        if code is None or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
-            continue
-        pairs = zip(trace_values(trace.x), trace_values(trace.y), strict=False)
-        drawn[code] = {_year(x): int(y) for x, y in pairs if y is not None and y == y and int(y) != 0}
-        traces[code] = trace
+    traces = named_traces(figure, {code: [code, label] for code, label in labels.items()})
+    drawn = {
+        code: {year: count for year, count in trace_points(trace, x=_year, y=int).items() if count != 0}
+        for code, trace in traces.items()
+    }
     missing = [labels[c] for c in wanted if c not in drawn]
     if missing:
         return not_yet(

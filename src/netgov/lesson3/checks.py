@@ -21,9 +21,10 @@ from ..checks import (
     check,
     correct,
     judge,
+    named_traces,
     names_match,
     not_yet,
-    trace_values,
+    trace_points,
     unlabelled_chart,
 )
 from ..variants import Variants
@@ -873,12 +874,6 @@ def _chart_rows() -> pd.DataFrame:
     return rows[rows["year"].between(VARIANTS["chart_from"], VARIANTS["chart_to"])]
 
 
-def _drawn(trace) -> dict[int, float]:
-    """A trace's points, year to value, without the gaps a wide table leaves (NaN)."""
-    pairs = zip(trace_values(trace.x), trace_values(trace.y), strict=False)
-    return {int(x): float(y) for x, y in pairs if y is not None and not pd.isna(y)}
-
-
 @check(as_figure, "a plotly figure, such as the one px.line returns")
 def q8(figure):
     """A line chart of each operator's share of a segment (published: mobile broadband) by year, over a run of
@@ -891,13 +886,9 @@ def q8(figure):
         operator: dict(zip(group["year"].astype(int), group["value"].astype(float), strict=True))
         for operator, group in rows.groupby("operator")
     }
-    drawn, modes = {}, {}
-    for trace in figure.data:
-        name = str(getattr(trace, "name", "") or "")
-        operator = next((o for o in wanted if names_match(name, [o])), None) if name.strip() else None
-        if operator is None or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
-            continue
-        drawn[operator], modes[operator] = _drawn(trace), getattr(trace, "mode", None)
+    traces = named_traces(figure, {operator: [operator] for operator in wanted})
+    drawn = {operator: trace_points(trace) for operator, trace in traces.items()}
+    modes = {operator: getattr(trace, "mode", None) for operator, trace in traces.items()}
     missing = [o for o in wanted if o not in drawn]
     if missing:
         return not_yet(

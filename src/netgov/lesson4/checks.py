@@ -18,9 +18,10 @@ from ..checks import (
     check,
     correct,
     judge,
+    named_traces,
     names_match,
     not_yet,
-    trace_values,
+    trace_points,
     unlabelled_chart,
 )
 from ..variants import Variants
@@ -350,12 +351,8 @@ def _cases_by_year_and_body(years) -> dict[str, dict[int, int]]:
     return {body: {int(y): int(n) for y, n in rows.droplevel(0).items()} for body, rows in counts.groupby(level=0)}
 
 
-def _body(name: object) -> str | None:
-    """The ordered_by code a series is named after: its code or its plain-language label."""
-    text = str(name or "").strip()
-    if not text:
-        return None
-    return next((code for code, label in ORDERED_BY.items() if names_match(text, [code, label])), None)
+#: The names a series of bodies may have: the ordered_by code or its plain-language label.
+_SERIES_NAMES = {code: [code, label] for code, label in ORDERED_BY.items()}
 
 
 def _look(trace: object) -> tuple:
@@ -382,26 +379,23 @@ def q2(figure):
         if _whole(years)
         else f"Keep the cases begun from {years[0]} to {years[1]} first, with {_years_code(years)}. "
     )
+    if any(getattr(trace, "type", None) == "histogram" for trace in figure.data):
+        return not_yet(
+            "A histogram groups the years into bins, which need not be one year each.",
+            f"{keep}Count the cases per year and per body first, with "
+            f'`{table}.groupby([{table}["start"].dt.year, "ordered_by"]).size()`, then draw the counts with '
+            "`px.bar`.",
+        )
     drawn: dict[str, dict[int, int]] = {}
-    for trace in figure.data:
-        if getattr(trace, "type", None) == "histogram":
-            return not_yet(
-                "A histogram groups the years into bins, which need not be one year each.",
-                f"{keep}Count the cases per year and per body first, with "
-                f'`{table}.groupby([{table}["start"].dt.year, "ordered_by"]).size()`, then draw the counts with '
-                "`px.bar`.",
-            )
-        body = _body(getattr(trace, "name", None))
-        if body is None or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
-            continue
+    for body, trace in named_traces(figure, _SERIES_NAMES).items():
         try:
-            pairs = list(zip(map(int, trace_values(trace.x)), map(float, trace_values(trace.y)), strict=False))
+            points = trace_points(trace)
         except (TypeError, ValueError):
             return not_yet(
                 f"The series {ORDERED_BY[body]} does not have years on x and counts on y.",
                 'Count the cases per year first: `cases["start"].dt.year` gives the year of each date.',
             )
-        drawn[body] = {x: int(y) for x, y in pairs if y}
+        drawn[body] = {year: int(count) for year, count in points.items() if count}
     missing = [ORDERED_BY[b] for b in wanted if b not in drawn]
     if missing:
         return not_yet(
@@ -433,7 +427,7 @@ def q2(figure):
     )
     if unlabelled is not None:
         return unlabelled
-    looks = [_look(t) for t in figure.data if _body(getattr(t, "name", None)) in wanted]
+    looks = [_look(trace) for body, trace in named_traces(figure, _SERIES_NAMES).items() if body in wanted]
     if len(set(looks)) < len(looks):
         return not_yet(
             "The series differ only by colour, which not every reader can tell apart.",

@@ -13,9 +13,10 @@ from ..checks import (
     check,
     correct,
     judge,
+    named_traces,
     names_match,
     not_yet,
-    trace_values,
+    trace_points,
     unlabelled_chart,
 )
 from ..variants import Variants
@@ -294,13 +295,8 @@ def q4(figure):
         code: dict(zip(rows["edition"].astype(int), rows["score"].astype(int), strict=True))
         for code, rows in scores.groupby("country")
     }
-    names = {JURISDICTIONS[c]: c for c in countries} | {c: c for c in countries}
-    drawn = {}
-    for trace in figure.data:
-        code = names.get(str(getattr(trace, "name", "") or ""))
-        if code is None or getattr(trace, "x", None) is None or getattr(trace, "y", None) is None:
-            continue
-        drawn[code] = dict(zip(map(int, trace_values(trace.x)), map(int, trace_values(trace.y)), strict=False))
+    traces = named_traces(figure, {c: [c, JURISDICTIONS[c]] for c in countries})
+    drawn = {code: trace_points(trace, y=int) for code, trace in traces.items()}
     missing = [JURISDICTIONS[c] for c in countries if c not in drawn]
     if missing:
         return not_yet(

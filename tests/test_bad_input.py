@@ -176,7 +176,12 @@ CASES = [
         TypeError,
         ["names", "a list of names"],
     ),
-    ("checks.trace_points", lambda: netgov.checks.trace_points(go.Scatter(x=["a"], y=[1])), ValueError, ["('a', 1)", "int"]),
+    (
+        "checks.trace_points",
+        lambda: netgov.checks.trace_points(go.Scatter(x=["a"], y=[1])),
+        ValueError,
+        ["('a', 1)", "int"],
+    ),
     (
         "checks.unlabelled_chart",
         lambda: netgov.checks.unlabelled_chart("a chart", [], says="x", labels_hint="y"),

@@ -4,11 +4,15 @@ The right answers are the package's answer keys (each lesson's ``checks.answers(
 the way a learner would, not by calling the check), so that the lesson tests, the near-miss test, the hint
 test, the solutions and the instructors' answer keys agree on what "right" is. Where a literal value is pinned,
 it is pinned in the lesson's own test.
+
+Everything here is for the variant the lesson's checks are using (``VARIANTS.using(seed)``), the published
+exercises unless a test says otherwise: the other names of an answer and the other options come from the data.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 
 import numpy as np
 import pandas as pd
@@ -21,10 +25,19 @@ from netgov.checks import text_key
 from netgov.lessons import LESSONS
 
 
-@functools.cache
+def _entry(lesson: str):
+    return next(entry for entry in LESSONS if entry.name == lesson)
+
+
 def right_answers(lesson: str) -> dict[str, object]:
-    """``{"q1": ..., ...}`` for one lesson's checks (``"lesson1"`` ... ``"lesson4"``)."""
-    return next(entry for entry in LESSONS if entry.name == lesson).answers()
+    """``{"q1": ..., ...}`` for one lesson's checks (``"lesson1"`` ... ``"lesson5"``), in the variant in use."""
+    variants = getattr(importlib.import_module(f"{_entry(lesson).module}.checks"), "VARIANTS", None)
+    return _answers(lesson, None if variants is None else variants.seed)
+
+
+@functools.cache
+def _answers(lesson: str, seed: int | None) -> dict[str, object]:
+    return _entry(lesson).answers()
 
 
 def right_answer(check: str) -> object:
@@ -60,7 +73,7 @@ def reasonable_forms(check: str) -> list[object]:
         forms += [np.int64(right), str(right), pd.Series([right])]
     else:
         forms += [np.float64(right), pd.Series([right])]
-    if check in ("lesson3.q2", "lesson3.q5"):  # shares: a percentage, in text too, with a decimal comma
+    if check in SHARES:  # a percentage, in text too, with a decimal comma
         forms += [100 * right, f"{100 * right:.1f}%", f"{right:.3f}".replace(".", ",")]
     if check in ("lesson1.q3", "lesson2.q1", "lesson4.q4"):  # days: one date minus another
         days = pd.Timedelta(days=right)
@@ -73,21 +86,31 @@ def reasonable_forms(check: str) -> list[object]:
     return forms
 
 
+#: Checks whose right answer is a share, a fraction from 0 to 1.
+SHARES = ("lesson3.q2", "lesson3.q5")
+
 #: Checks whose right answer is a list in a meaningful order (a path through a network).
 ORDERED = {"lesson3.q6"}
 
-#: Other spellings of a right text answer that must also pass.
-NAME_FORMS = {
-    "lesson3.q3": ["kazakhtelecom", "KAZAKHTELECOM JSC", "Kazakhtelecom-JSC", "AS9198", "9198"],
-    "lesson4.q5": ["TLS filtering by server name (SNI)", "SNI", "sni filtering", "Server Name Indication", "TLS-SNI"],
-}
-
 
 def _name_forms(check: str) -> list[str]:
+    """Other spellings of a right text answer that must also pass, from the data."""
+    right = right_answer(check)
     if check == "lesson5.q3":  # a country: its code too, in either case
-        code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == right_answer(check))
-        return [code, code.lower(), right_answer(check).upper()]
-    return NAME_FORMS.get(check, [])
+        code = next(c for c, name in lesson5.JURISDICTIONS.items() if name == right)
+        return [code, code.lower(), right.upper()]
+    if check == "lesson3.q3":  # a network: its id, its name in capitals or hyphenated, its AS number
+        row = netgov.load("networks").set_index("name").loc[right]
+        forms = [row["id"], right.upper(), right.replace(" ", "-")]
+        if pd.notna(row["asn"]):
+            forms += [f"AS{int(row['asn'])}", str(int(row["asn"]))]
+        return forms
+    if check == "lesson4.q5":  # a method: its key, its label, each of its aliases, in other cases
+        table = netgov.load("detection_signatures")
+        row = table[(table["method"] == right) | (table["label"] == right)].iloc[0]
+        aliases = row["aliases"].split(";")
+        return [row["label"], row["method"], *aliases, aliases[0].lower(), aliases[-1].upper()]
+    return []
 
 
 def _is_figure(value: object) -> bool:
@@ -115,8 +138,9 @@ def _figure_forms(check: str, right: go.Figure) -> list[go.Figure]:
         built = go.Figure(layout=dict(title="Mobile broadband", xaxis_title="Year", yaxis_title="Share, percent"))
         for trace in right.data:
             built.add_scatter(x=list(trace.x), y=list(trace.y), name=trace.name, mode="lines+markers")
+        chart = lesson3.checks.VARIANTS
         wide = px.line(
-            lesson3.market_shares(),
+            lesson3.market_shares(chart["segment"]).loc[chart["chart_from"] : chart["chart_to"]],
             markers=True,
             title="Mobile-broadband shares",
             labels={"year": "Year", "value": "Share (%)"},
@@ -279,7 +303,8 @@ def _other_options(check: str) -> list[str]:
         others = lesson5.score_table().query("country_name != @right_answer(@check)")
         return list(others["country_name"].unique()) + list(others["country"].unique())
     if check == "lesson4.q5":
-        table = netgov.load("detection_signatures").query("method != 'tls_sni'")
+        right = right_answer(check)
+        table = netgov.load("detection_signatures").query("method != @right and label != @right")
         return list(table["method"]) + list(table["label"]) + list(table["aliases"].str.split(";").explode())
     return []
 
@@ -317,6 +342,6 @@ def near_misses(check: str) -> list[object]:
         return [right - 1, right + 1, right * 10 or 10]
     value = float(right)  # a share (fraction), an index, a median
     misses = [value - 2, value + 2]
-    if 0 < value <= 1:
+    if check in SHARES:  # a fraction: five points off is not the share
         misses += [value - 0.05, value + 0.05]
     return misses

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import pytest
 from answers import near_misses, reasonable_forms, right_answer
@@ -121,3 +123,26 @@ def test_feedback_names_what_the_learner_most_likely_did(name, answer, words):
 def test_the_start_check_tells_a_percentage_from_a_year():
     result = netgov.start.check_first_majority_year(51)
     assert not result and "percentage" in result.message
+
+
+VARIED = [
+    (name, check)
+    for name, check in CHECKS
+    if name.split(".")[1] in importlib.import_module(f"netgov.{name.split('.')[0]}.checks").VARIANTS.tasks
+]
+
+
+@pytest.mark.parametrize("seed", [3, 7])
+@pytest.mark.parametrize(("name", "check"), VARIED, ids=[n for n, _ in VARIED])
+def test_a_variant_takes_its_answer_in_every_form_and_no_near_miss(name, check, seed):
+    """The same forms and near misses as above, worked out for a variant: a check that accepted a form or refused
+    a near miss only for the published values would fail here."""
+    variants = importlib.import_module(f"netgov.{name.split('.')[0]}.checks").VARIANTS
+    with variants.using(seed):
+        right = right_answer(name)
+        assert check(right), f"{name}({right!r}) in variant {seed}: {check(right)}"
+        for form in reasonable_forms(name):
+            assert check(form), f"{name}({form!r}) is a form of variant {seed}'s answer: {check(form)}"
+        for miss in near_misses(name):
+            result = check(miss)
+            assert result.status != "correct", f"{name}({miss!r}) was judged correct in variant {seed}"

@@ -125,7 +125,13 @@ def _literals(function: ast.AST) -> list[str]:
     skip: set[int] = set()
     for node in ast.walk(function):
         call = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in AUTHOR_ERRORS
-        if call or isinstance(node, ast.Raise):
+        pattern = (  # a regular expression, such as re.search(r"\b(ISPs|operators)\b", name): not feedback
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+        )
+        if call or pattern or isinstance(node, ast.Raise):
             skip.update(id(n) for n in ast.walk(node))
         if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.body:
             first = node.body[0]
@@ -144,9 +150,17 @@ def _literals(function: ast.AST) -> list[str]:
 
 
 def source_texts(module) -> dict[str, list[str]]:
-    """{function name: its string literals} for the top-level functions and classes of a checks module."""
+    """{function name: its string literals} for the top-level functions and classes of a checks module. The
+    functions that choose a variant and write its prompts are left out: what they write is a task's text and its
+    solution's code, which tests/test_variants.py runs, not feedback."""
+    variants = getattr(module, "VARIANTS", None)
+    writers = {f.__name__ for f in (variants._choose, variants._texts) if f is not None} if variants else set()
     tree = ast.parse(inspect.getsource(module))
-    return {node.name: _literals(node) for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef)}
+    return {
+        node.name: _literals(node)
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name not in writers
+    }
 
 
 def driven_texts(qualified: str, function) -> list[str]:

@@ -303,8 +303,9 @@ def _other_options(check: str) -> list[str]:
         others = lesson5.score_table().query("country_name != @right_answer(@check)")
         return list(others["country_name"].unique()) + list(others["country"].unique())
     if check == "lesson4.q5":
-        right = right_answer(check)
-        table = netgov.load("detection_signatures").query("method != @right and label != @right")
+        table = netgov.load("detection_signatures")
+        right = table["method"].eq(right_answer(check)) | table["label"].eq(right_answer(check))
+        table = table[~right]
         return list(table["method"]) + list(table["label"]) + list(table["aliases"].str.split(";").explode())
     return []
 

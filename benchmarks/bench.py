@@ -6,6 +6,7 @@ Run from the repository root with plain Python:
     python benchmarks/bench.py --update-readme  # also write them into README.md
     python benchmarks/bench.py --widgets-only   # the floor notebook and the widget updates only
     python benchmarks/bench.py --grading-only   # the floor notebook and grading a class of 40 submissions
+    python benchmarks/bench.py --variants-only  # the floor notebook and each lesson's variant 7 notebooks
 
 Every notebook in notebooks/ and exercises/ is executed in a fresh kernel (start-up included) and
 compared with benchmarks/floor.ipynb, which only imports the stack and shows one figure and one widget.
@@ -291,6 +292,9 @@ def run(repeat: int) -> tuple[list[str], list[str]]:
             missed.append(f"{rel}: {ratio:.2f} x floor, over {NOTEBOOK_RATIO_TARGET} x")
         print(f"{rel}: {seconds:.2f} s, {ratio:.2f} x floor")
         lines.append(f"| `{rel}` | {seconds:.2f} s ({ratio:.2f} x floor) | at most {NOTEBOOK_RATIO_TARGET} x |")
+    variant_rows, variant_missed = run_variants(floor, repeat)
+    lines += variant_rows
+    missed += variant_missed
     imp = subprocess_seconds(IMPORT_CODE, repeat)
     load = subprocess_seconds(LOAD_CODE, repeat)
     print(f"import netgov: {imp * 1000:.0f} ms; load every table: {load * 1000:.0f} ms")
@@ -306,6 +310,38 @@ def run(repeat: int) -> tuple[list[str], list[str]]:
     rows, widget_missed = run_widgets(floor, repeat)
     grading_rows, grading_missed = run_grading(floor)
     return lines + grading_rows + rows, missed + grading_missed + widget_missed
+
+
+#: The variant the benchmark writes and runs for every lesson (``python -m netgov assign N --variant 7``).
+VARIANT_SEED = 7
+
+
+def run_variants(floor: float, repeat: int) -> tuple[list[str], list[str]]:
+    """A variant's exercise and solutions notebooks, against the same ratio to the floor as the published ones:
+    their setup cell also chooses the variant's values from the data. README rows and the targets missed."""
+    import tempfile
+
+    from netgov import assign
+
+    lines, missed = [], []
+    with tempfile.TemporaryDirectory(prefix="netgov-bench-variants-") as scratch:
+        for number in sorted(assign.masters(ROOT)):
+            for relative, content in assign.generate(number, ROOT, VARIANT_SEED).items():
+                if not relative.endswith(".ipynb"):
+                    continue
+                path = Path(scratch) / Path(relative).name
+                path.write_bytes(content)
+                seconds = statistics.median(execute_seconds(path) for _ in range(repeat))
+                ratio = seconds / floor
+                name = f"{Path(relative).name}, variant {VARIANT_SEED}"
+                if ratio > NOTEBOOK_RATIO_TARGET:
+                    missed.append(f"{name}: {ratio:.2f} x floor, over {NOTEBOOK_RATIO_TARGET} x")
+                print(f"{name}: {seconds:.2f} s, {ratio:.2f} x floor")
+                lines.append(
+                    f"| `{Path(relative).name}`, variant {VARIANT_SEED} | {seconds:.2f} s ({ratio:.2f} x floor) "
+                    f"| at most {NOTEBOOK_RATIO_TARGET} x |"
+                )
+    return lines, missed
 
 
 def run_widgets(floor: float, rounds: int) -> tuple[list[str], list[str]]:
@@ -350,6 +386,11 @@ def main(argv: list[str] | None = None) -> int:
         help="time the floor notebook (it scales the target) and grading a class of 40 submissions, nothing else",
     )
     parser.add_argument(
+        "--variants-only",
+        action="store_true",
+        help="time the floor notebook and each lesson's variant 7 exercise and solutions notebooks, nothing else",
+    )
+    parser.add_argument(
         "--floor",
         type=float,
         metavar="SECONDS",
@@ -358,13 +399,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat needs a whole number of at least 1")
-    if args.floor is not None and not (args.widgets_only or args.grading_only):
-        parser.error("--floor goes with --widgets-only or --grading-only: a full run measures the floor itself")
-    if args.widgets_only and args.grading_only:
-        parser.error("--widgets-only and --grading-only each run one part: choose one, or neither for everything")
+    if args.floor is not None and not (args.widgets_only or args.grading_only or args.variants_only):
+        parser.error("--floor goes with one of the --...-only options: a full run measures the floor itself")
+    if sum((args.widgets_only, args.grading_only, args.variants_only)) > 1:
+        parser.error(
+            "--widgets-only, --grading-only and --variants-only each run one part: choose one, or none for everything"
+        )
     if args.floor is not None and args.floor <= 0:
         parser.error("--floor needs a positive number of seconds")
-    if args.update_readme and (args.widgets_only or args.grading_only):
+    if args.update_readme and (args.widgets_only or args.grading_only or args.variants_only):
         parser.error("--update-readme needs the full run: the README's table has every measurement")
     if args.widgets_only:
         floor = args.floor
@@ -375,6 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.grading_only:
         floor = args.floor if args.floor is not None else floor_seconds(args.repeat)
         lines, missed = run_grading(floor)
+    elif args.variants_only:
+        floor = args.floor if args.floor is not None else floor_seconds(args.repeat)
+        lines, missed = run_variants(floor, args.repeat)
     else:
         lines, missed = run(args.repeat)
     print()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pandas as pd
 
 from .. import data
@@ -182,16 +183,29 @@ def _choose(rng) -> dict:
     published_q2 = _spoken_counts(table, (published["spoken_from"], published["spoken_to"]), published["spoken_kinds"])
     published_leaders = set(published_q2[published_q2 == published_q2.iloc[0]].index)
     years = sorted(int(y) for y in table["date"].dt.year.unique())
-    tasks2 = [
-        (first, last, kinds)
-        for size in range(1, len(SPOKEN_KINDS) + 1)
-        for kinds in itertools.combinations(SPOKEN_KINDS, size)
-        for first, last in itertools.combinations(years, 2)
-        if len(counts := _spoken_counts(table, (first, last), kinds)) >= 2
-        and counts.iloc[0] >= 2
-        and counts.iloc[1] < counts.iloc[0]  # one actor leads alone
-        and counts.index[0] not in published_leaders
-    ]
+    # The items of each kind by year and actor, summed over the years up to each one: the counts of any span of
+    # years are then one subtraction (this runs in the setup cell of a variant's notebook, so it has to be quick).
+    cube = (
+        table[table["kind"].isin(SPOKEN_KINDS)]
+        .groupby([table["date"].dt.year, "kind", "actor"])
+        .size()
+        .unstack("actor", fill_value=0)
+        .reindex(pd.MultiIndex.from_product([years, SPOKEN_KINDS]), fill_value=0)
+    )
+    actors = cube.columns.to_numpy()
+    running = np.concatenate(
+        [np.zeros((1, len(SPOKEN_KINDS), len(actors))), cube.to_numpy().reshape(len(years), len(SPOKEN_KINDS), -1)]
+    ).cumsum(axis=0)
+    tasks2 = []
+    for size in range(1, len(SPOKEN_KINDS) + 1):
+        for kinds in itertools.combinations(SPOKEN_KINDS, size):
+            chosen = [SPOKEN_KINDS.index(kind) for kind in kinds]
+            for (i, first), (j, last) in itertools.combinations(enumerate(years), 2):
+                counts = (running[j + 1] - running[i])[chosen].sum(axis=0)
+                top, second = np.sort(counts)[::-1][:2]
+                # at least two actors, the leader with two items or more and alone, not the published leader
+                if second > 0 and top >= 2 and second < top and actors[counts.argmax()] not in published_leaders:
+                    tasks2.append((first, last, kinds))
     spoken_from, spoken_to, spoken_kinds = rng.choice(tasks2)
 
     positions = data.load("positions")

@@ -34,11 +34,11 @@ def _names(codes) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _q1_counts(rules, feature: str, year: int) -> tuple[int, int, int]:
-    """Task 1's answer for a feature and a year, and its two near misses (every year; acts, not jurisdictions)."""
-    found = rules[(rules["feature"] == feature) & (rules["finding"] == "has_rule")]
-    by_then = found[found["since"] <= year]
-    return int(by_then["jurisdiction"].nunique()), int(found["jurisdiction"].nunique()), int(len(by_then))
+def _q1_counts(acts: list[tuple[str, float]], year: int) -> tuple[int, int, int]:
+    """Task 1's answer for a year, from one feature's acts as (jurisdiction, year since), and its two near misses
+    (every year; acts, not jurisdictions). Plain Python: a variant's setup cell runs it for every feature and year."""
+    by_then = [jurisdiction for jurisdiction, since in acts if since <= year]
+    return len(set(by_then)), len({jurisdiction for jurisdiction, _ in acts}), len(by_then)
 
 
 def _q5_counts(judgments, part: str) -> tuple[int, int, int]:
@@ -49,11 +49,13 @@ def _q5_counts(judgments, part: str) -> tuple[int, int, int]:
     return int(failing["comparison_id"].nunique()), int(len(failing)), int(concern["comparison_id"].nunique())
 
 
-def _extremes(row) -> tuple[str, str] | None:
-    """The least and most free countries of one edition's scores, or None when either is tied."""
-    if (row == row.min()).sum() > 1 or (row == row.max()).sum() > 1:
+def _extremes(scores: dict[str, float]) -> tuple[str, str] | None:
+    """The least and most free countries of one edition's {country: score}, or None when a country has no score
+    or the least or most free is tied."""
+    values = list(scores.values())
+    if any(v != v for v in values) or values.count(min(values)) > 1 or values.count(max(values)) > 1:
         return None
-    return row.idxmin(), row.idxmax()
+    return min(scores, key=scores.get), max(scores, key=scores.get)
 
 
 def _choose(rng) -> dict:
@@ -62,12 +64,19 @@ def _choose(rng) -> dict:
     check names, so that a near miss is never taken for the answer."""
     published = VARIANTS.defaults
     rules = comparison_table()
-    published_q1 = _q1_counts(rules, published["feature"], published["by_year"])[0]
+    rules = rules[rules["finding"] == "has_rule"]
+    acts = {
+        feature: list(zip(rows["jurisdiction"], rows["since"].astype(float), strict=True))  # no year: NaN, never <=
+        for feature, rows in rules.groupby("feature")
+    }
+    published_q1 = _q1_counts(acts[published["feature"]], published["by_year"])[0]
     tasks1 = [
         (feature, year)
         for feature in FEATURES
         for year in range(2005, 2025)
-        if (counts := _q1_counts(rules, feature, year))[0] >= 1 and len(set(counts)) == 3 and counts[0] != published_q1
+        if (counts := _q1_counts(acts.get(feature, []), year))[0] >= 1
+        and len(set(counts)) == 3
+        and counts[0] != published_q1
     ]
     feature, by_year = rng.choice(tasks1)
     scores = score_table()
@@ -86,12 +95,12 @@ def _choose(rng) -> dict:
     ]
     country, from_edition, to_edition = rng.choice(tasks2)
     published_low = new.loc[published["low_edition"], list(published["among"])].idxmin()
+    editions = {edition: new.loc[edition].to_dict() for edition in sorted(new.index)}
     tasks3 = [
         (edition, among)
-        for edition in sorted(new.index)
+        for edition, row in editions.items()
         for among in itertools.combinations(SCORED, 4)
-        if new.loc[edition, list(among)].notna().all()
-        and (found := _extremes(new.loc[edition, list(among)])) is not None
+        if (found := _extremes({country: row[country] for country in among})) is not None
         and found[0] != published_low
     ]
     low_edition, among = rng.choice(tasks3)

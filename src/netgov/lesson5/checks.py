@@ -100,8 +100,7 @@ def _choose(rng) -> dict:
         (edition, among)
         for edition, row in editions.items()
         for among in itertools.combinations(SCORED, 4)
-        if (found := _extremes({country: row[country] for country in among})) is not None
-        and found[0] != published_low
+        if (found := _extremes({country: row[country] for country in among})) is not None and found[0] != published_low
     ]
     low_edition, among = rng.choice(tasks3)
     trios = [trio for trio in itertools.combinations(SCORED, 3) if set(trio) != set(published["chart_countries"])]

@@ -285,6 +285,8 @@ CASES = [
     ("assign.variant_folder", lambda: netgov.assign.variant_folder(5, None), ValueError, ["seed", "None"]),
     ("variants.need_seed", lambda: netgov.variants.need_seed("seven"), ValueError, ["'seven'", "whole number"]),
     ("variants.need_seed", lambda: netgov.variants.need_seed(10**7), ValueError, ["10000000", "999,999"]),
+    ("variants.need_seed", lambda: netgov.variants.need_seed(0), ValueError, ["int 0", "from 1"]),
+    ("assign.assign", lambda: netgov.assign.assign([5], root="/nonexistent"), ValueError, ["kit's folder"]),
     ("variants.Variants", lambda: netgov.variants.Variants("5", {}, dict, {}), TypeError, ["'5'", "lesson's number"]),
     (
         "variants.Variants",

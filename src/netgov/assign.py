@@ -101,7 +101,7 @@ def variant_folder(number: int, seed: int) -> Path:
     if lesson is None:
         raise ValueError(f"Lesson {number!r} has no exercises, so no variants.")
     if need_seed(seed) is None:
-        raise ValueError("A variant's folder needs its seed, a whole number from 1 (such as 7), not None or 0.")
+        raise ValueError("A variant's folder needs its seed, a whole number from 1 (such as 7), not None.")
     return VARIANTS_FOLDER / f"{lesson.stem}-variant-{seed}"
 
 
@@ -169,8 +169,14 @@ def _solution_source(code: str) -> str:
 
 
 def _no_master(number: int, found: dict) -> ValueError:
-    lessons = f"the lessons with one: {sorted(found)}"
-    return ValueError(f"Lesson {number} has no master notebook in {ASSIGNMENTS}/ ({lessons})")
+    if not found:
+        return ValueError(
+            f"There are no master notebooks in {ASSIGNMENTS}/ here: run the command in the kit's folder (the one "
+            "holding assignments/ and exercises/)."
+        )
+    return ValueError(
+        f"Lesson {number} has no master notebook in {ASSIGNMENTS}/ (the lessons with one: {sorted(found)})"
+    )
 
 
 def _text(cell: dict) -> str:

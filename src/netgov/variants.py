@@ -31,17 +31,18 @@ SEED_MAX = 999_999
 
 
 def need_seed(seed: object) -> int | None:
-    """A variant's seed, a whole number from 1 to :data:`SEED_MAX`; None (or 0) is the published exercises."""
+    """A variant's seed, a whole number from 1 to :data:`SEED_MAX` (given as a number or as text, as a command
+    line gives it); None is the published exercises."""
     if seed is None:
         return None
     if isinstance(seed, str) and seed.strip().isdigit():
         seed = int(seed.strip())
-    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= SEED_MAX:
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 1 <= seed <= SEED_MAX:
         raise ValueError(
             f"A variant is a whole number from 1 to {SEED_MAX:,} (such as 7), or None for the published exercises; "
             f"not {shown(seed)}."
         )
-    return seed or None
+    return seed
 
 
 class Variants:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 
-import numpy as np
 import pandas as pd
 
 from .. import data
@@ -185,26 +184,25 @@ def _choose(rng) -> dict:
     years = sorted(int(y) for y in table["date"].dt.year.unique())
     # The items of each kind by year and actor, summed over the years up to each one: the counts of any span of
     # years are then one subtraction (this runs in the setup cell of a variant's notebook, so it has to be quick).
-    cube = (
-        table[table["kind"].isin(SPOKEN_KINDS)]
-        .groupby([table["date"].dt.year, "kind", "actor"])
-        .size()
-        .unstack("actor", fill_value=0)
-        .reindex(pd.MultiIndex.from_product([years, SPOKEN_KINDS]), fill_value=0)
-    )
-    actors = cube.columns.to_numpy()
-    running = np.concatenate(
-        [np.zeros((1, len(SPOKEN_KINDS), len(actors))), cube.to_numpy().reshape(len(years), len(SPOKEN_KINDS), -1)]
-    ).cumsum(axis=0)
+    counted = table[table["kind"].isin(SPOKEN_KINDS)].groupby([table["date"].dt.year, "kind", "actor"]).size()
+    actors = sorted(counted.index.unique("actor"))
+    running = {kind: [[0] * len(actors)] for kind in SPOKEN_KINDS}
+    for year in years:
+        for kind, totals in running.items():
+            totals.append(
+                [
+                    total + int(counted.get((year, kind, actor), 0))
+                    for total, actor in zip(totals[-1], actors, strict=True)
+                ]
+            )
     tasks2 = []
     for size in range(1, len(SPOKEN_KINDS) + 1):
         for kinds in itertools.combinations(SPOKEN_KINDS, size):
-            chosen = [SPOKEN_KINDS.index(kind) for kind in kinds]
             for (i, first), (j, last) in itertools.combinations(enumerate(years), 2):
-                counts = (running[j + 1] - running[i])[chosen].sum(axis=0)
-                top, second = np.sort(counts)[::-1][:2]
+                counts = [sum(running[k][j + 1][a] - running[k][i][a] for k in kinds) for a in range(len(actors))]
+                top, second = sorted(counts, reverse=True)[:2]
                 # at least two actors, the leader with two items or more and alone, not the published leader
-                if second > 0 and top >= 2 and second < top and actors[counts.argmax()] not in published_leaders:
+                if second > 0 and top >= 2 and second < top and actors[counts.index(top)] not in published_leaders:
                     tasks2.append((first, last, kinds))
     spoken_from, spoken_to, spoken_kinds = rng.choice(tasks2)
 

@@ -302,7 +302,7 @@ def _roleplay_command(args) -> int:
 
     text = roleplay_markdown()
     if args.write:
-        _replace_block(ROLEPLAY_DOC, ROLEPLAY_START, ROLEPLAY_END, text)
+        _replace_block(_in_kit(ROLEPLAY_DOC), ROLEPLAY_START, ROLEPLAY_END, text)
     else:
         print(text, end="")
     return 0
@@ -315,15 +315,24 @@ def _guide_command(write: bool) -> int:
         for number in planned_lessons():
             print(f"## Lesson {number}\n\n{guide_markdown(number)}")
         return 0
-    if not GUIDE.exists():
-        raise SystemExit(f"{GUIDE} not found: run the command in the kit's folder.")
+    guide = _in_kit(GUIDE)
     try:
-        text = guide_text(GUIDE.read_text(encoding="utf-8"))
+        text = guide_text(guide.read_text(encoding="utf-8"))
     except ValueError as error:
         raise SystemExit(str(error)) from None
-    GUIDE.write_text(text, encoding="utf-8")
-    print(f"{GUIDE} updated.")
+    guide.write_text(text, encoding="utf-8")
+    print(f"{guide} updated.")
     return 0
+
+
+def _in_kit(relative: Path) -> Path:
+    """A file of the kit's folder (the one :func:`netgov.doctor.kit_root` finds), or a clear stop without one."""
+    from .doctor import kit_root
+
+    kit = kit_root()
+    if kit is None or not (kit / relative).is_file():
+        raise SystemExit(f"{relative} not found: run the command in the kit's folder.")
+    return kit / relative
 
 
 def _pack_command(parser, args) -> int:

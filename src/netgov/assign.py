@@ -69,11 +69,21 @@ _QUESTION_TAG = re.compile(r"^(<!-- (BEGIN|END) QUESTION -->\s*)+")
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 
 
-def masters(root: Path | str = ".") -> dict[int, Path]:
-    """{lesson number: master notebook} for every lesson with exercises that has a master."""
+def _root(root: Path | str | None) -> Path:
+    """The kit's folder: ``root``, or (None) the one :func:`netgov.doctor.kit_root` finds, else the current folder."""
+    if root is None:
+        from .doctor import kit_root
+
+        return kit_root() or Path(".")
     if not isinstance(root, str | Path):
         raise TypeError(f"root must be the kit's folder, as a str or a Path, not {shown(root)}.")
-    root = Path(root)
+    return Path(root)
+
+
+def masters(root: Path | str | None = None) -> dict[int, Path]:
+    """{lesson number: master notebook} for every lesson with exercises that has a master, in the kit's folder
+    ``root`` (by default the one the current folder is in)."""
+    root = _root(root)
     found = {}
     for lesson in LESSONS:
         path = root / ASSIGNMENTS / f"{lesson.stem}.ipynb"
@@ -251,7 +261,7 @@ def _stable_zip(source: Path) -> bytes:
     return buffer.getvalue()
 
 
-def generate(number: int, root: Path | str = ".", variant: object = None) -> dict[str, bytes]:
+def generate(number: int, root: Path | str | None = None, variant: object = None) -> dict[str, bytes]:
     """{path relative to the kit's folder: contents} of what lesson ``number``'s master generates: the published
     notebooks and autograder, or with ``variant`` (a seed) that variant's, in its own folder with a README."""
     need_whole_number(number, "The lesson", 5)
@@ -330,7 +340,7 @@ def _shown(value: object) -> str:
     return ", ".join(map(str, value)) if isinstance(value, tuple | list) else str(value)
 
 
-def assign(numbers: list[int] | None = None, root: Path | str = ".", variant: object = None) -> list[Path]:
+def assign(numbers: list[int] | None = None, root: Path | str | None = None, variant: object = None) -> list[Path]:
     """Regenerate the given lessons (every lesson with a master when none is given), or write their variant
     ``variant``; the files written."""
     seed = need_seed(variant)
@@ -341,7 +351,7 @@ def assign(numbers: list[int] | None = None, root: Path | str = ".", variant: ob
     for number in numbers:
         if number not in found:
             raise _no_master(number, found)
-    root = Path(root)
+    root = _root(root)
     written = []
     if seed is not None:
         for number in numbers:

@@ -94,13 +94,12 @@ class Roleplay:
 
 
 def _kit_folder() -> Path:
-    """The kit's folder: the current folder or one above it that holds the start notebook (a checkout, where the
-    package may be installed from a wheel, as CI does), else the checkout the package is imported from."""
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "notebooks" / "00-start-here.ipynb").is_file():
-            return folder
-    return _PACKAGE.parents[1]
+    """The kit's folder (:func:`netgov.doctor.kit_root`: the current folder or one above it that holds the start
+    notebook, where the package may be installed from a wheel, as CI does; else the checkout the package is
+    imported from), or the folder above the package when there is neither."""
+    from ..doctor import kit_root
+
+    return kit_root() or _PACKAGE.parents[1]
 
 
 def _shown_path(path: Path) -> str:

@@ -277,7 +277,7 @@ def test_what_the_chokepoint_explorer_should_show():
     networks = len(lesson3.access_networks(graph))
     assert f"cuts off {len(lost)} of the {networks} networks ({len(lost) / networks:.0%})" in chokepoint
     countries = {graph.nodes[n]["country"] for n in lost}
-    names = {code: name.title() for name, code in check.COUNTRY_CODES.items()} | {"KZ": "Kazakhstan"}
+    names = check.COUNTRY_NAMES
     listed = sorted(names[code] for code in countries)
     assert f"in {NUMBERS[len(countries)]} countries: {', '.join(listed[:-1])} and {listed[-1]}." in chokepoint
     assert len(links.loc["l09-tm-kt", "source_ids"].split(";")) == 1  # "Only one source names Turkmenistan"

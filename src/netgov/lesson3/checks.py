@@ -48,15 +48,9 @@ def _network_names(network_id: str) -> list[str]:
     return names
 
 
-#: Country names a learner may type instead of the codes.
-COUNTRY_CODES = {
-    "kazakhstan": "KZ",
-    "kyrgyzstan": "KG",
-    "tajikistan": "TJ",
-    "turkmenistan": "TM",
-    "uzbekistan": "UZ",
-    "russia": "RU",
-}
+#: Country names by code, as the data gives them, for the feedback; and the codes by the names a learner may type.
+COUNTRY_NAMES = data.labels("internet_users", "country")
+COUNTRY_CODES = {name.casefold(): code for code, name in COUNTRY_NAMES.items()}
 
 
 class _Share:
@@ -567,10 +561,6 @@ def q3(answer):
         f"'{answer}' is not the top network.",
         f"`lesson3.betweenness({MODEL_CODE[era]})` lists the networks from the highest score down.",
     )
-
-
-#: Country names by code, for the feedback.
-COUNTRY_NAMES = {code: name.title() for name, code in COUNTRY_CODES.items()}
 
 
 def _single_source(lost: Sequence[str], countries: set[str]) -> list[str]:

@@ -9,8 +9,10 @@ from .._validate import need_number
 
 __all__ = ["COUNTRY_NAMES", "first_year_above", "users_series"]
 
-#: The countries the start notebook compares, by the codes the data uses.
-COUNTRY_NAMES = {"KZ": "Kazakhstan", "KG": "Kyrgyzstan", "UZ": "Uzbekistan", "TJ": "Tajikistan", "RU": "Russia"}
+#: The countries the start notebook compares (Kazakhstan, its Central Asian neighbours in the data, and Russia), by
+#: the codes the data uses, with the names the data gives them.
+COMPARED = ("KZ", "KG", "UZ", "TJ", "RU")
+COUNTRY_NAMES = {code: data.labels("internet_users", "country")[code] for code in COMPARED}
 
 
 def users_series(release: str | None = None) -> pd.DataFrame:

@@ -138,23 +138,32 @@ def _position_maps() -> dict[int, pd.Series]:
 def _stance_counts(years: tuple[int, int] | None = None) -> dict[str, dict[int, int]]:
     """Task 7's counts: the positions of each stance by year, in the chart's years (the variant's by default)."""
     first, last = years or (VARIANTS["chart_from"], VARIANTS["chart_to"])
+    return _in_window(_stances_by_year(), first, last)
+
+
+def _stances_by_year() -> dict[str, dict[int, int]]:
+    """The positions of each stance by year, every year."""
     positions = data.load("positions")
-    chosen = positions[positions["date"].dt.year.between(first, last)]
-    counts = chosen.groupby([chosen["stance"], chosen["date"].dt.year]).size()
+    counts = positions.groupby([positions["stance"], positions["date"].dt.year]).size()
     return {stance: {int(y): int(n) for y, n in counts[stance].items()} for stance in counts.index.unique("stance")}
 
 
-def _peaks(counts: dict[str, dict[int, int]], positions: pd.DataFrame) -> bool:
+def _in_window(counts: dict[str, dict[int, int]], first: int, last: int) -> dict[str, dict[int, int]]:
+    """The counts of the years from ``first`` to ``last``; a stance with none in them is left out."""
+    kept = {stance: {y: n for y, n in by_year.items() if first <= y <= last} for stance, by_year in counts.items()}
+    return {stance: by_year for stance, by_year in kept.items() if by_year}
+
+
+def _peaks(counts: dict[str, dict[int, int]], issues: dict[tuple[int, str], list[int]]) -> bool:
     """Whether the reading of task 7's chart is well defined: opposition and support each peak in one year, and
-    at that year one issue has the most of them."""
+    at that year one issue has the most of them (``issues``: the positions on each issue by year and stance,
+    most first)."""
     for stance in ("opposes", "supports"):
         by_year = counts.get(stance, {})
         if not by_year or list(by_year.values()).count(max(by_year.values())) > 1:
             return False
-        year = max(by_year, key=by_year.get)
-        issues = positions[(positions["date"].dt.year == year) & (positions["stance"] == stance)]["issue"]
-        top = issues.value_counts()
-        if len(top) > 1 and top.iloc[0] == top.iloc[1]:
+        top = issues.get((max(by_year, key=by_year.get), stance), [])
+        if len(top) > 1 and top[0] == top[1]:
             return False
     return True
 
@@ -231,16 +240,22 @@ def _choose(rng) -> dict:
     ]
     map_actor, map_issue = rng.choice(tasks5)
 
-    published_q7 = _stance_counts((published["chart_from"], published["chart_to"]))
+    by_year = _stances_by_year()
+    published_q7 = _in_window(by_year, published["chart_from"], published["chart_to"])
     years_all = sorted(int(y) for y in positions["date"].dt.year.unique())
-    every_year = _stance_counts((years_all[0], years_all[-1]))
+    every_year = _in_window(by_year, years_all[0], years_all[-1])
+    per_issue = positions.groupby([positions["date"].dt.year, "stance", "issue"]).size()
+    issues: dict[tuple[int, str], list[int]] = {}
+    for (year, stance, _), count in per_issue.items():
+        issues.setdefault((int(year), stance), []).append(int(count))
+    issues = {key: sorted(counts, reverse=True) for key, counts in issues.items()}
     tasks7 = [
         (first, last)
         for first, last in itertools.combinations(years_all, 2)
         if 3 <= last - first <= 8
-        and (counts := _stance_counts((first, last))) != published_q7
+        and (counts := _in_window(by_year, first, last)) != published_q7
         and counts != every_year
-        and _peaks(counts, positions)
+        and _peaks(counts, issues)
     ]
     chart_from, chart_to = rng.choice(tasks7)
     return {

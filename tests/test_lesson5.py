@@ -257,3 +257,10 @@ def test_a_variant_names_its_own_near_misses(seed):
         failing = judgments[(judgments["part"] == values["part"]) & (judgments["verdict"] == "fails")]
         assert "counts judgments" in check.q5(len(failing)).message
         assert values["part"] in check.q5(answers["q5"] + 100).hint
+
+
+def test_the_three_part_test_names_each_part_whole():
+    test = lesson5.ThreePartTest()
+    assert [test.ratings[p].description for p in ("legality", "legitimate_aim", "necessity")] == [
+        lesson5.tables.PARTS[p] for p in ("legality", "legitimate_aim", "necessity")
+    ]

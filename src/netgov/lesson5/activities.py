@@ -380,9 +380,9 @@ class ThreePartTest(Activity):
         self.ratings = {
             part: widgets.Dropdown(
                 options=_RATINGS,
-                description=PARTS[part][:22],
-                style={"description_width": "14em"},
-                layout=widgets.Layout(width="32em"),
+                description=PARTS[part],  # whole: a label cut short reads as another word to a screen reader
+                style={"description_width": "17em"},
+                layout=widgets.Layout(width="35em"),
             )
             for part in ("legality", "legitimate_aim", "necessity")
         }

@@ -102,6 +102,12 @@ def test_a_variants_notebooks_say_what_they_are(lesson):
     readme = files[f"{folder}/README.md"].decode()
     for task in checks_of(lesson).VARIANTS.tasks:
         assert f"| {task} |" in readme
+    key = readme.split("## Answer key", 1)[1]
+    with checks_of(lesson).VARIANTS.using(SEED):
+        answers = lesson.answers()
+        for task, check in lesson.checks().items():
+            said = check(answers[task])
+            assert said and f"| {task} | " in key and said.message.split(":")[0] in key, f"{task} is not in the key"
     for path, content in files.items():
         if path.endswith(".ipynb"):
             notebook = json.loads(content)

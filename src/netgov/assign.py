@@ -320,6 +320,7 @@ def _variant_readme(number: int, seed: int) -> str:
     )
     same = [task for task in variants.tasks if task not in variants.changed_tasks(seed)]
     unchanged = f"Tasks as published: {', '.join(same)}.\n\n" if same else ""
+    key = _variant_key(lesson, variants, seed)
     exercise, solutions = Path(lesson.exercise_notebook).name, Path(lesson.solution_notebook).name
     return (
         f"# Lesson {number}, variant {seed}\n\n"
@@ -332,8 +333,25 @@ def _variant_readme(number: int, seed: int) -> str:
         f"- `solutions/{solutions}`: the answer key; keep it from students.\n"
         f"- `{lesson.stem}.zip`: Otter's autograder for this variant (Gradescope or `otter run`).\n\n"
         f"Grade the collected notebooks with `python -m netgov grade SUBMISSIONS --lesson {number} --variant {seed} "
-        "--out grades.csv`; the gradebook's variant column says what each row was graded against.\n"
+        "--out grades.csv`; the gradebook's variant column says what each row was graded against.\n\n"
+        "## Answer key\n\nEach answer is worked out from the data by the checks of this variant, which also accept "
+        "its other forms (a percentage for a share, a list in any order). Keep this file from students.\n\n"
+        f"| Task | Answer | What the check says to it |\n|---|---|---|\n{key}\n"
     )
+
+
+def _variant_key(lesson, variants, seed: int) -> str:
+    """The rows of a variant's answer key: each checked task, its answer, and what its check says to it."""
+    from .packs._pages import shown_answer
+
+    rows = []
+    with variants.using(seed):
+        answers = lesson.answers()
+        for name, check in lesson.checks().items():
+            said = check(answers[name])
+            cells = (name, shown_answer(answers[name]), said.message)
+            rows.append("| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return "\n".join(rows)
 
 
 def _shown(value: object) -> str:

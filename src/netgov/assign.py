@@ -362,6 +362,7 @@ def assign(numbers: list[int] | None = None, root: Path | str | None = None, var
     """Regenerate the given lessons (every lesson with a master when none is given), or write their variant
     ``variant``; the files written."""
     seed = need_seed(variant)
+    root = _root(root)
     found = masters(root)
     if numbers is None:
         numbers = sorted(found)
@@ -369,7 +370,6 @@ def assign(numbers: list[int] | None = None, root: Path | str | None = None, var
     for number in numbers:
         if number not in found:
             raise _no_master(number, found)
-    root = _root(root)
     written = []
     if seed is not None:
         for number in numbers:

@@ -135,10 +135,9 @@ def _position_maps() -> dict[int, pd.Series]:
     }
 
 
-def _stance_counts(years: tuple[int, int] | None = None) -> dict[str, dict[int, int]]:
-    """Task 7's counts: the positions of each stance by year, in the chart's years (the variant's by default)."""
-    first, last = years or (VARIANTS["chart_from"], VARIANTS["chart_to"])
-    return _in_window(_stances_by_year(), first, last)
+def _stance_counts() -> dict[str, dict[int, int]]:
+    """Task 7's counts: the positions of each stance by year, in the chart's years."""
+    return _in_window(_stances_by_year(), VARIANTS["chart_from"], VARIANTS["chart_to"])
 
 
 def _stances_by_year() -> dict[str, dict[int, int]]:

@@ -34,6 +34,11 @@ def _names(codes) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _acts(found) -> list[tuple[str, float]]:
+    """The acts of rows of the comparison table as (jurisdiction, year since); no year is NaN, never <= a year."""
+    return list(zip(found["jurisdiction"], found["since"].astype(float), strict=True))
+
+
 def _q1_counts(acts: list[tuple[str, float]], year: int) -> tuple[int, int, int]:
     """Task 1's answer for a year, from one feature's acts as (jurisdiction, year since), and its two near misses
     (every year; acts, not jurisdictions). Plain Python: a variant's setup cell runs it for every feature and year."""
@@ -65,10 +70,7 @@ def _choose(rng) -> dict:
     published = VARIANTS.defaults
     rules = comparison_table()
     rules = rules[rules["finding"] == "has_rule"]
-    acts = {
-        feature: list(zip(rows["jurisdiction"], rows["since"].astype(float), strict=True))  # no year: NaN, never <=
-        for feature, rows in rules.groupby("feature")
-    }
+    acts = {feature: _acts(rows) for feature, rows in rules.groupby("feature")}
     published_q1 = _q1_counts(acts[published["feature"]], published["by_year"])[0]
     tasks1 = [
         (feature, year)
@@ -187,9 +189,8 @@ def q1(n):
     feature, year = VARIANTS["feature"], VARIANTS["by_year"]
     rules = comparison_table()
     found = rules[(rules["feature"] == feature) & (rules["finding"] == "has_rule")]
-    by_then = found[found["since"] <= year]
-    expected = int(by_then["jurisdiction"].nunique())
-    names = ", ".join(sorted(by_then["jurisdiction_name"].unique()))
+    expected, every_year, acts = _q1_counts(_acts(found), year)
+    names = ", ".join(sorted(found.loc[found["since"] <= year, "jurisdiction_name"].unique()))
     return judge(
         n,
         expected,
@@ -197,12 +198,12 @@ def q1(n):
         "the order in time.",
         mistakes=[
             (
-                int(found["jurisdiction"].nunique()),
+                every_year,
                 f"That counts every jurisdiction with such a rule, including those that adopted it after {year}.",
                 f'Keep the rows whose `rules["since"]` is {year} or earlier.',
             ),
             (
-                int(len(by_then)),
+                acts,
                 "That counts acts, and a jurisdiction can have several.",
                 "Count each jurisdiction once: `.nunique()` on the jurisdiction column.",
             ),
@@ -344,18 +345,14 @@ def q5(n):
     """How many measures in the table did at least one body find to fail a part of the test (published: the
     necessity part)?"""
     part = VARIANTS["part"]
-    judgments = data.load("judgments")
-    judged = judgments[judgments["part"] == part]
-    failing = judged[judged["verdict"] == "fails"]
-    expected = int(failing["comparison_id"].nunique())
-    concern = int(judged[judged["verdict"].isin(["fails", "raises_concern"])]["comparison_id"].nunique())
+    expected, judgments_failing, concern = _q5_counts(data.load("judgments"), part)
     return judge(
         n,
         expected,
         f"{expected}. Each judgment gives the body's reasons: read them for where each measure fell short.",
         mistakes=[
             (
-                int(len(failing)),
+                judgments_failing,
                 "That counts judgments, and some measures were judged by several bodies.",
                 "Count each measure once: `.nunique()` on comparison_id.",
             ),
